@@ -1,0 +1,56 @@
+#pragma once
+// The engine's exception hierarchy. Expected outcomes ("no match", "ambiguous") are values in
+// results, never exceptions; these are for bad input, bad files and misuse.
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
+namespace gazetteer {
+
+/// Root of every exception the engine throws.
+class Error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Malformed input text: knows the file (or "<stdin>") and the 1-based line, 0 when unknown.
+class ParseError : public Error {
+public:
+    ParseError(std::string file, std::size_t line, const std::string& what)
+        : Error(format(file, line, what)), m_file(std::move(file)), m_line(line) {}
+    const std::string& file() const noexcept { return m_file; }
+    std::size_t line() const noexcept { return m_line; }
+
+private:
+    static std::string format(const std::string& file, std::size_t line, const std::string& what) {
+        return line ? file + ":" + std::to_string(line) + ": " + what : file + ": " + what;
+    }
+    std::string m_file;
+    std::size_t m_line;
+};
+
+/// An index file that cannot be used: missing, truncated, corrupt, foreign or of another version.
+class IndexError : public Error {
+public:
+    IndexError(std::string path, const std::string& what)
+        : Error(path + ": " + what), m_path(std::move(path)) {}
+    const std::string& path() const noexcept { return m_path; }
+
+private:
+    std::string m_path;
+};
+
+/// A file that cannot be read or written (I/O, permissions, GDAL driver failures).
+class IoError : public Error {
+public:
+    using Error::Error;
+};
+
+/// The caller asked for something impossible (bad option value, unknown format).
+class UsageError : public Error {
+public:
+    using Error::Error;
+};
+
+}  // namespace gazetteer

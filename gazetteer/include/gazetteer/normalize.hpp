@@ -1,0 +1,24 @@
+#pragma once
+// Name normalisation shared by the index builder, the look-up and the geoparser, so that a name
+// and a query meet on the same key.
+
+#include <string>
+#include <string_view>
+
+namespace gazetteer {
+
+/// Returns the match key of a name: any script transliterated to Latin (ICU "Any-Latin",
+/// then "Latin-ASCII"), case folded, apostrophes and modifier letters (' ’ ʼ ʻ ʹ `) dropped,
+/// hyphens, dots, commas, slashes and runs of white space turned into one space, trimmed.
+/// "Komsomol'sk-na-Amure" -> "komsomolsk na amure", "P'yŏngyang" -> "pyongyang",
+/// "Пхеньян" -> "phenan". Input must be UTF-8; invalid bytes are dropped. Thread safe.
+std::string normalize_key(std::string_view utf8);
+
+/// True when normalize_key() would only need the ASCII fast path (no ICU call).
+bool is_ascii(std::string_view s) noexcept;
+
+/// Damerau-Levenshtein (optimal string alignment) distance between two keys, stopping early
+/// and returning max_distance + 1 once the distance must exceed max_distance.
+unsigned edit_distance(std::string_view a, std::string_view b, unsigned max_distance);
+
+}  // namespace gazetteer

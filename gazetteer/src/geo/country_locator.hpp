@@ -1,0 +1,30 @@
+#pragma once
+// Point-in-country over the Natural Earth polygons stored in the index (GEOS, internal).
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+
+namespace gazetteer::detail {
+
+class CountryLocator {
+public:
+    /// Parses the Boundaries section (see format.hpp). Throws IndexError-free std::runtime_error
+    /// on malformed WKB; the caller turns it into an IndexError with the path.
+    explicit CountryLocator(std::span<const unsigned char> section);
+    ~CountryLocator();
+    CountryLocator(const CountryLocator&) = delete;
+    CountryLocator& operator=(const CountryLocator&) = delete;
+
+    /// ISO alpha-2 of the polygon containing the point, "" when none does.
+    std::string country_at(double lat, double lon) const;
+
+    std::size_t size() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace gazetteer::detail

@@ -1,0 +1,60 @@
+#pragma once
+// What an open Index holds: the mapping and typed views into its sections (internal).
+
+#include "index/format.hpp"
+
+#include <gazetteer/index.hpp>
+
+#include <marisa.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+
+namespace gazetteer::detail {
+
+class CountryLocator;
+
+struct IndexData {
+    std::string path;
+    const unsigned char* base = nullptr;
+    std::size_t size = 0;
+    const Header* header = nullptr;
+    std::span<const SectionEntry> table;
+
+    std::span<const PlaceRec> places;
+    std::span<const AltRec> alts;
+    const char* strings = nullptr;
+    std::size_t strings_size = 0;
+    marisa::Trie trie;
+    std::span<const std::uint32_t> posting_offsets;
+    std::span<const std::uint32_t> postings;
+    std::span<const FuzzyRec> fuzzy;
+    std::span<const std::uint32_t> grid_cells;
+    std::span<const std::uint32_t> grid_places;
+    std::span<const std::uint32_t> id_order;
+    std::span<const unsigned char> boundaries;
+    nlohmann::json meta;
+
+    mutable std::once_flag locator_once;
+    mutable std::unique_ptr<CountryLocator> locator;
+
+    IndexData() = default;
+    IndexData(const IndexData&) = delete;
+    IndexData& operator=(const IndexData&) = delete;
+    ~IndexData();
+
+    /// A string of the pool; "" for an offset outside it (a damaged file must never crash us).
+    std::string_view str(std::uint32_t offset) const {
+        if (offset >= strings_size) return {};
+        const char* s = strings + offset;
+        const void* nul = std::memchr(s, 0, strings_size - offset);
+        return nul ? std::string_view(s, static_cast<const char*>(nul) - s) : std::string_view();
+    }
+};
+
+}  // namespace gazetteer::detail

@@ -1,0 +1,297 @@
+// Forward, prefix and reverse look-ups, and the ranking they share.
+//
+// A candidate's score mixes how well the name matched (exact primary name > alternate name >
+// abbreviation > demonym > typo) with the place's prior importance (population, capitals,
+// countries, divisions), then, when the caller gives a point to be near, with the distance to it.
+// Every term that moved the score is named in the candidate's reasons.
+
+#include <gazetteer/error.hpp>
+#include <gazetteer/lookup.hpp>
+#include <gazetteer/normalize.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <unordered_map>
+
+namespace gazetteer {
+
+bool BBox::contains(double lat, double lon) const noexcept {
+    if (lat < south || lat > north) return false;
+    if (west <= east) return lon >= west && lon <= east;
+    return lon >= west || lon <= east;  // crosses the antimeridian
+}
+
+double haversine_km(double lat1, double lon1, double lat2, double lon2) noexcept {
+    constexpr double r = 6371.0, d2r = M_PI / 180.0;
+    double p1 = lat1 * d2r, p2 = lat2 * d2r, dp = p2 - p1, dl = (lon2 - lon1) * d2r;
+    double a = std::sin(dp / 2) * std::sin(dp / 2) + std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
+    return 2 * r * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+float place_importance(char fclass, std::string_view fcode, std::uint64_t population) {
+    // Population on a log scale: 1 person -> 0, 30 million -> 1.
+    double pop = population ? std::min(1.0, std::log10(static_cast<double>(population) + 1) / 7.5) : 0.0;
+    double base = 0.0, bonus = 0.0;
+    if (fclass == 'A') {
+        if (fcode.rfind("PCL", 0) == 0 || fcode == "TERR") base = 1.0;
+        else if (fcode == "ADM1") base = 0.6;
+        else if (fcode == "ADMD" || fcode == "ADM2" || fcode == "ZN") base = 0.4;
+        else base = 0.3;
+    } else if (fclass == 'P') {
+        if (fcode == "PPLC") bonus = 0.35;
+        else if (fcode == "PPLG") bonus = 0.25;
+        else if (fcode == "PPLA") bonus = 0.2;
+        else if (fcode == "PPLA2") bonus = 0.1;
+        else if (fcode == "PPLX" || fcode == "PPLH") bonus = -0.1;
+        base = 0.05;
+    } else if (fclass == 'L') {
+        if (fcode == "CONT") base = 0.95;
+        else if (fcode == "RGN" || fcode == "AREA") base = 0.55;
+        else base = 0.45;
+    } else if (fclass == 'H') {
+        if (fcode == "OCN") base = 0.85;
+        else if (fcode == "SEA" || fcode == "GULF" || fcode == "STRT" || fcode == "BAY") base = 0.6;
+        else if (fcode == "STM" || fcode == "LK") base = 0.5;
+        else base = 0.35;
+    } else if (fclass == 'T') {
+        if (fcode == "MTS" || fcode == "DSRT" || fcode == "PEN" || fcode == "ISLS") base = 0.5;
+        else base = 0.4;
+    } else if (fclass == 'S') {
+        base = 0.45;
+    } else {
+        base = 0.3;
+    }
+    return static_cast<float>(std::clamp(std::max(base, pop + bonus), 0.0, 1.0));
+}
+
+namespace {
+
+std::string_view trim_view(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+double match_quality(MatchKind kind, unsigned edit_distance) {
+    double q = 1.0;
+    switch (kind) {
+        case MatchKind::Name:
+        case MatchKind::AsciiName: q = 1.0; break;
+        case MatchKind::AltName: q = 0.92; break;
+        case MatchKind::Abbreviation: q = 0.8; break;
+        case MatchKind::Demonym: q = 0.6; break;
+    }
+    if (edit_distance == 1) q *= 0.78;
+    else if (edit_distance >= 2) q *= 0.62;
+    return q;
+}
+
+struct Scored {
+    std::uint32_t place;
+    MatchKind kind;
+    unsigned dist;
+    std::string key;
+    double score;
+    double km;
+};
+
+bool passes(const Index& idx, std::uint32_t p, const LookupOptions& o) {
+    if (!o.countries.empty()) {
+        auto c = idx.place_country(p);
+        if (std::find(o.countries.begin(), o.countries.end(), c) == o.countries.end()) return false;
+    }
+    if (!o.feature_classes.empty() && o.feature_classes.find(idx.place_feature_class(p)) == std::string::npos) return false;
+    if (o.bbox && !o.bbox->contains(idx.place_lat(p), idx.place_lon(p))) return false;
+    return true;
+}
+
+void validate(const LookupOptions& o) {
+    for (const auto& c : o.countries)
+        if (c.size() != 2 || !std::isupper(static_cast<unsigned char>(c[0])) || !std::isupper(static_cast<unsigned char>(c[1])))
+            throw UsageError("country '" + c + "' is not an ISO 3166-1 alpha-2 code (e.g. RU)");
+    if (o.near && (std::fabs(o.near->first) > 90 || std::fabs(o.near->second) > 180))
+        throw UsageError("near point out of range: latitude within [-90, 90], longitude within [-180, 180]");
+    if (o.bbox && (o.bbox->south > o.bbox->north || std::fabs(o.bbox->south) > 90 || std::fabs(o.bbox->north) > 90 ||
+                   std::fabs(o.bbox->west) > 180 || std::fabs(o.bbox->east) > 180))
+        throw UsageError("bbox must be west,south,east,north in degrees with south <= north");
+    if (o.max_edit_distance > 2) throw UsageError("max edit distance must be 0, 1 or 2");
+    if (o.near_scale_km <= 0) throw UsageError("near scale must be positive");
+}
+
+double score_of(const Index& idx, std::uint32_t p, MatchKind kind, unsigned dist, const LookupOptions& o, double& km) {
+    double s = 0.55 * match_quality(kind, dist) + 0.45 * idx.place_importance(p);
+    km = -1;
+    if (o.near) {
+        km = haversine_km(o.near->first, o.near->second, idx.place_lat(p), idx.place_lon(p));
+        double nb = std::exp2(-km / o.near_scale_km);
+        s = 0.5 * s + 0.5 * match_quality(kind, dist) * nb;
+    }
+    return s;
+}
+
+Candidate make_candidate(const Index& idx, const Scored& s, const LookupOptions& o) {
+    Candidate c;
+    c.place = idx.place(s.place);
+    c.score = std::round(s.score * 10000) / 10000;
+    c.match = s.kind;
+    c.matched_name = s.key;
+    c.edit_distance = s.dist;
+    c.distance_km = s.km >= 0 ? std::round(s.km * 1000) / 1000 : -1;
+    switch (s.kind) {
+        case MatchKind::Name: c.reasons.push_back(s.dist ? "name" : "exact name"); break;
+        case MatchKind::AsciiName: c.reasons.push_back(s.dist ? "ASCII name" : "exact ASCII name"); break;
+        case MatchKind::AltName: c.reasons.push_back("alternate name"); break;
+        case MatchKind::Abbreviation: c.reasons.push_back("abbreviation or code"); break;
+        case MatchKind::Demonym: c.reasons.push_back("demonym"); break;
+    }
+    if (s.dist) c.reasons.push_back(fmt::format("typo match '{}' (edit distance {})", s.key, s.dist));
+    const auto& fc = c.place.feature_code;
+    if (fc == "PPLC") c.reasons.push_back("capital");
+    else if (fc == "PPLA") c.reasons.push_back("first-level division seat");
+    else if (fc.rfind("PCL", 0) == 0) c.reasons.push_back("country");
+    else if (fc == "ADM1") c.reasons.push_back("first-level division");
+    if (c.place.population) c.reasons.push_back(fmt::format("population {}", c.place.population));
+    if (!o.countries.empty()) c.reasons.push_back("country filter " + c.place.country);
+    if (s.km >= 0) c.reasons.push_back(fmt::format("{:.0f} km from the given point", s.km));
+    return c;
+}
+
+std::vector<Candidate> finish(const Index& idx, std::vector<Scored>& all, const LookupOptions& o) {
+    // One entry per place, its best score.
+    std::sort(all.begin(), all.end(), [](const Scored& a, const Scored& b) {
+        if (a.place != b.place) return a.place < b.place;
+        return a.score > b.score;
+    });
+    all.erase(std::unique(all.begin(), all.end(), [](const Scored& a, const Scored& b) { return a.place == b.place; }), all.end());
+    std::sort(all.begin(), all.end(), [](const Scored& a, const Scored& b) {
+        if (a.score != b.score) return a.score > b.score;
+        return a.place < b.place;
+    });
+    std::vector<Candidate> out;
+    for (std::size_t i = 0; i < all.size() && out.size() < o.limit; ++i) out.push_back(make_candidate(idx, all[i], o));
+    return out;
+}
+
+void collect_key(const Index& idx, const std::string& key, unsigned dist, const LookupOptions& o,
+                 std::vector<Scored>& out, std::size_t cap) {
+    std::size_t n = 0;
+    for (auto post : idx.postings(key)) {
+        if (!passes(idx, post.place, o)) continue;
+        double km;
+        double s = score_of(idx, post.place, post.kind, dist, o, km);
+        out.push_back({post.place, post.kind, dist, key, s, km});
+        if (++n >= cap) break;  // lists are in importance order: the tail cannot win without `near`
+    }
+}
+
+std::vector<Scored> candidates_for(const Index& idx, const std::string& key, const LookupOptions& o) {
+    std::vector<Scored> all;
+    // With a `near` bias a small far-down place can win, so read whole lists then.
+    std::size_t cap = o.near || o.bbox ? SIZE_MAX : std::max<std::size_t>(200, o.limit * 20);
+    collect_key(idx, key, 0, o, all, cap);
+    // Typo matches only when no place carries the name exactly: a user who types the exact name
+    // of a village ("Khasan") means the village, not a city one letter away ("Kasan" = Kazan).
+    if (o.fuzzy && o.max_edit_distance > 0 && key.size() >= 5 && all.empty()) {
+        unsigned maxd = key.size() >= 9 ? o.max_edit_distance : 1;
+        for (auto& [k, d] : idx.fuzzy_keys(key, maxd))
+            if (d > 0) collect_key(idx, k, d, o, all, cap);
+    }
+    return all;
+}
+
+}  // namespace
+
+std::vector<Candidate> lookup(const Index& idx, std::string_view query, const LookupOptions& o) {
+    validate(o);
+    std::string key = normalize_key(query);
+    if (key.empty()) return {};
+    auto all = candidates_for(idx, key, o);
+
+    // "Name, Qualifier": keep the name's candidates that lie in the qualifier's country or division.
+    auto comma = query.rfind(',');
+    if (comma != std::string_view::npos) {
+        std::string name_key = normalize_key(query.substr(0, comma));
+        std::string qual_key = normalize_key(query.substr(comma + 1));
+        if (!name_key.empty() && !qual_key.empty()) {
+            std::set<std::string> countries;
+            std::set<std::pair<std::string, std::string>> divisions;
+            for (auto post : idx.postings(qual_key)) {
+                char fc = idx.place_feature_class(post.place);
+                auto code = idx.place_feature_code(post.place);
+                if (fc != 'A') continue;
+                if (code.rfind("PCL", 0) == 0 || code == "TERR") countries.insert(std::string(idx.place_country(post.place)));
+                else if (code == "ADM1")
+                    divisions.insert({std::string(idx.place_country(post.place)), std::string(idx.place_admin1_code(post.place))});
+            }
+            if (!countries.empty() || !divisions.empty()) {
+                LookupOptions o2 = o;
+                o2.limit = std::max<std::size_t>(o.limit, 50);
+                auto named = candidates_for(idx, name_key, o2);
+                std::vector<Scored> kept;
+                for (auto& s : named) {
+                    std::string c(idx.place_country(s.place));
+                    std::string a(idx.place_admin1_code(s.place));
+                    if (countries.count(c) || divisions.count({c, a})) {
+                        s.score = std::min(1.0, s.score + 0.1);
+                        kept.push_back(s);
+                    }
+                }
+                if (!kept.empty()) {
+                    auto out = finish(idx, kept, o);
+                    for (auto& c : out) c.reasons.push_back("in '" + std::string(trim_view(query.substr(comma + 1))) + "'");
+                    return out;
+                }
+            }
+        }
+    }
+    return finish(idx, all, o);
+}
+
+std::vector<Candidate> search_prefix(const Index& idx, std::string_view prefix, const LookupOptions& o) {
+    validate(o);
+    std::string key = normalize_key(prefix);
+    if (key.empty()) return {};
+    // Visit a bounded number of keys; each list is in importance order, so its head is enough.
+    std::vector<Scored> all;
+    for (auto& [k, list] : idx.keys_with_prefix(key, 20000)) {
+        std::size_t n = 0;
+        for (auto post : list) {
+            if (!passes(idx, post.place, o)) continue;
+            double km;
+            // A completion is worth less the more of the name is still missing.
+            double completeness = static_cast<double>(key.size()) / static_cast<double>(k.size());
+            double s = score_of(idx, post.place, post.kind, 0, o, km) * (0.8 + 0.2 * completeness);
+            all.push_back({post.place, post.kind, 0, k, s, km});
+            if (++n >= 5) break;
+        }
+    }
+    return finish(idx, all, o);
+}
+
+ReverseResult reverse(const Index& idx, double lat, double lon, std::size_t limit, double radius_km,
+                      const std::string& feature_classes) {
+    if (!std::isfinite(lat) || !std::isfinite(lon) || std::fabs(lat) > 90 || std::fabs(lon) > 180)
+        throw UsageError("point out of range: latitude within [-90, 90], longitude within [-180, 180]");
+    if (radius_km <= 0) throw UsageError("radius must be positive");
+    ReverseResult r;
+    r.country = idx.country_at(lat, lon);
+    if (!r.country.empty())
+        if (auto cp = idx.country_place(r.country)) r.country_place = idx.place(*cp);
+    std::size_t want = feature_classes.empty() ? limit : limit * 50 + 100;
+    for (auto& [p, km] : idx.nearby(lat, lon, radius_km, want)) {
+        if (!feature_classes.empty() && feature_classes.find(idx.place_feature_class(p)) == std::string::npos) continue;
+        Candidate c;
+        c.place = idx.place(p);
+        c.distance_km = std::round(km * 1000) / 1000;
+        c.score = std::round(std::exp2(-km / 10) * 10000) / 10000;
+        c.reasons.push_back(fmt::format("{:.2f} km away", km));
+        r.nearest.push_back(std::move(c));
+        if (r.nearest.size() >= limit) break;
+    }
+    return r;
+}
+
+}  // namespace gazetteer

@@ -1,0 +1,2 @@
+# exit 0
+"$BIN" --index "$INDEX" lookup London --near 43,-81 --limit 1 --format geojson

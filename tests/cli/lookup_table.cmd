@@ -1,0 +1,2 @@
+# exit 0
+"$BIN" --index "$INDEX" lookup Moscow --limit 3

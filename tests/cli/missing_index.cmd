@@ -1,0 +1,2 @@
+# exit 1
+"$BIN" --index /nonexistent/x.gzidx lookup Moscow

@@ -1,0 +1,2 @@
+# exit 0
+"$BIN" --index "$INDEX" search komso --format json --limit 1

@@ -1,0 +1,180 @@
+// The GeoNames dump importer: good rows, every kind of malformed row, strict mode, zip/gz input.
+
+#include "test_support.hpp"
+
+#include <gazetteer/build.hpp>
+#include <gazetteer/error.hpp>
+#include <gazetteer/index.hpp>
+#include <gazetteer/lookup.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+
+using namespace gazetteer;
+using gazetteer::test::TempDir;
+using gazetteer::test::write_file;
+
+namespace {
+// A well-formed row with the 19 GeoNames columns.
+std::string row(const std::string& id, const std::string& name, const std::string& lat, const std::string& lon,
+                const std::string& fclass = "P", const std::string& cc = "RU", const std::string& pop = "1000") {
+    return id + "\t" + name + "\t" + name + "\t\t" + lat + "\t" + lon + "\t" + fclass + "\tPPL\t" + cc +
+           "\t\t59\t\t\t\t" + pop + "\t\t10\tAsia/Vladivostok\t2020-01-01\n";
+}
+}  // namespace
+
+TEST_CASE("well-formed rows are imported with every field", "[import]") {
+    TempDir tmp;
+    IndexBuilder b;
+    auto n = b.add_geonames((gazetteer::test::data_dir() / "geonames" / "sample.txt").string());
+    CHECK(n == 17);
+    b.write((tmp.path / "i.gzidx").string());
+    auto idx = Index::open((tmp.path / "i.gzidx").string());
+    auto id = idx.find_id("geonames:2022586");
+    REQUIRE(id);
+    auto p = idx.place(*id, true);
+    CHECK(p.name == "Khasan");
+    CHECK(p.lat == Approx(42.42387));
+    CHECK(p.lon == Approx(130.65156));
+    CHECK(p.country == "RU");
+    CHECK(p.feature_class == 'P');
+    CHECK(p.feature_code == "PPL");
+    CHECK(p.admin1_code == "59");
+    CHECK(p.population == 776);
+    CHECK(p.source == Source::GeoNames);
+}
+
+TEST_CASE("malformed rows are reported with file and line, and skipped", "[import]") {
+    struct Case {
+        std::string text;
+        std::string message;
+    };
+    // Each malformed row is line 2, after one good row.
+    const std::vector<Case> cases = {
+        {"1\tToo\tfew\tcolumns\n", "expected 19 tab-separated columns (GeoNames dump format), found 4"},
+        {row("x12", "Bad id", "10", "10"), "geonameid 'x12' is not a positive integer"},
+        {row("0", "Zero id", "10", "10"), "geonameid '0' is not a positive integer"},
+        {row("12", "", "10", "10"), "empty name for geonameid 12"},
+        {row("13", "Bad lat", "95.5", "10"), "latitude '95.5' is not a number in [-90, 90]"},
+        {row("14", "Bad lat", "north", "10"), "latitude 'north' is not a number in [-90, 90]"},
+        {row("15", "Bad lon", "10", "181"), "longitude '181' is not a number in [-180, 180]"},
+        {row("16", "Bad class", "10", "10", "Q"), "feature class 'Q' is not one of A H L P R S T U V"},
+        {row("17", "Bad country", "10", "10", "P", "rus"), "country code 'rus' is not two upper-case letters"},
+        {row("18", "Bad pop", "10", "10", "P", "RU", "-5"), "population '-5' is not a whole number"},
+        {row("1", "Duplicate", "10", "10"), "duplicate geonameid 1"},
+    };
+    for (const auto& c : cases) {
+        TempDir tmp;
+        auto file = tmp.path / "dump.txt";
+        write_file(file, row("1", "Good", "42.5", "130.5") + c.text + row("2", "Also good", "43", "131"));
+        std::vector<std::string> warnings;
+        BuildOptions opt;
+        opt.on_warning = [&](const std::string& w) { warnings.push_back(w); };
+        IndexBuilder b(opt);
+        INFO(c.message);
+        CHECK(b.add_geonames(file.string()) == 2);
+        REQUIRE(warnings.size() == 1);
+        CHECK(warnings[0] == file.string() + ":2: " + c.message);
+        auto rep = b.write((tmp.path / "i.gzidx").string());
+        CHECK(rep.skipped_rows == 1);
+        CHECK(rep.places == 2);
+    }
+}
+
+TEST_CASE("strict mode refuses the first malformed row with a ParseError", "[import]") {
+    TempDir tmp;
+    auto file = tmp.path / "dump.txt";
+    write_file(file, row("1", "Good", "42.5", "130.5") + row("2", "Bad", "42.5", "east"));
+    BuildOptions opt;
+    opt.strict = true;
+    IndexBuilder b(opt);
+    try {
+        b.add_geonames(file.string());
+        FAIL("no exception");
+    } catch (const ParseError& e) {
+        CHECK(e.file() == file.string());
+        CHECK(e.line() == 2);
+        CHECK(std::string(e.what()) == file.string() + ":2: longitude 'east' is not a number in [-180, 180]");
+    }
+}
+
+TEST_CASE("blank lines, comments and CRLF line ends are accepted", "[import]") {
+    TempDir tmp;
+    auto file = tmp.path / "dump.txt";
+    std::string r = row("1", "Good", "42.5", "130.5");
+    r.insert(r.size() - 1, "\r");
+    write_file(file, "# comment\n\n" + r);
+    IndexBuilder b;
+    CHECK(b.add_geonames(file.string()) == 1);
+}
+
+TEST_CASE("gzip and zip dumps are read without unpacking", "[import]") {
+    TempDir tmp;
+    auto txt = tmp.path / "XX.txt";
+    write_file(txt, row("1", "Zipped", "42.5", "130.5") + row("2", "Town", "43", "131"));
+    std::string cmd = "cd '" + tmp.path.string() + "' && gzip -k XX.txt && (zip -q XX.zip XX.txt 2>/dev/null || python3 -c \"import zipfile; zipfile.ZipFile('XX.zip','w').write('XX.txt')\")";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    IndexBuilder b;
+    CHECK(b.add_geonames((tmp.path / "XX.txt.gz").string()) == 2);
+    IndexBuilder b2;
+    CHECK(b2.add_geonames((tmp.path / "XX.zip").string()) == 2);
+}
+
+TEST_CASE("a missing dump is an IoError naming the file", "[import]") {
+    IndexBuilder b;
+    CHECK_THROWS_AS(b.add_geonames("/nonexistent/cities500.txt"), IoError);
+    CHECK_THROWS_WITH(b.add_geonames("/nonexistent/cities500.txt"), Catch::Contains("/nonexistent/cities500.txt"));
+}
+
+TEST_CASE("curated CSV rows are validated", "[import]") {
+    const std::string header = "id,name,alternate_names,lat,lon,feature_class,feature_code,country,admin1,population,source\n";
+    struct Case {
+        std::string row, message;
+    };
+    const std::vector<Case> cases = {
+        {"Bad Slug,X,,1,1,L,RGN,,,,n\n", "id 'Bad Slug' must be a lower-case slug (a-z, 0-9, -)"},
+        {"a,,,1,1,L,RGN,,,,n\n", "empty name"},
+        {"a,X,,91,1,L,RGN,,,,n\n", "lat '91' is not a number in [-90, 90]"},
+        {"a,X,,1,west,L,RGN,,,,n\n", "lon 'west' is not a number in [-180, 180]"},
+        {"a,X,,1,1,Z,RGN,,,,n\n", "feature_class 'Z' is not one of A H L P R S T U V"},
+        {"a,X,,1,1,L,RGN,Russia,,,n\n", "country 'Russia' is not an ISO 3166-1 alpha-2 code"},
+        {"a,X,,1,1,L,RGN,,,many,n\n", "population 'many' is not a whole number"},
+        {"a,X,1,1\n", "expected 11 fields, found 4"},
+        {"good,Good,,1,1,L,RGN,,,,n\n", "duplicate id 'good'"},
+    };
+    for (const auto& c : cases) {
+        TempDir tmp;
+        auto file = tmp.path / "places.csv";
+        write_file(file, header + "good,Good,,1,1,L,RGN,,,,n\n" + c.row);
+        std::vector<std::string> warnings;
+        BuildOptions opt;
+        opt.on_warning = [&](const std::string& w) { warnings.push_back(w); };
+        IndexBuilder b(opt);
+        INFO(c.message);
+        CHECK(b.add_curated(file.string()) == 1);
+        REQUIRE(warnings.size() == 1);
+        CHECK(warnings[0] == file.string() + ":3: " + c.message);
+    }
+    TempDir tmp;
+    write_file(tmp.path / "bad.csv", "name,lat,lon\n");
+    IndexBuilder b;
+    CHECK_THROWS_AS(b.add_curated((tmp.path / "bad.csv").string()), ParseError);
+    write_file(tmp.path / "quote.csv", header + "a,\"unterminated,,1,1,L,RGN,,,,n\n");
+    CHECK_THROWS_WITH(b.add_curated((tmp.path / "quote.csv").string()), Catch::Contains("quote.csv:2: unterminated quoted field"));
+}
+
+TEST_CASE("curated places keep quoted fields, languages and the curated id", "[import]") {
+    TempDir tmp;
+    auto path = gazetteer::test::build_fixture_index(tmp.path / "i.gzidx");
+    auto idx = Index::open(path);
+    auto id = idx.find_id("curated:vostochny-cosmodrome");
+    REQUIRE(id);
+    auto p = idx.place(*id, true);
+    CHECK(p.name == "Vostochny Cosmodrome");
+    CHECK(p.source == Source::Curated);
+    CHECK(p.feature_code == "INSM");
+    bool has_ru = false;
+    for (auto& a : p.alt_names) has_ru = has_ru || (a.lang == "ru" && a.name == "Космодром Восточный");
+    CHECK(has_ru);
+}
