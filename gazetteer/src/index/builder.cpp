@@ -83,6 +83,7 @@ struct BuilderState {
     std::map<std::string, CountryDraft> countries;                 // by iso2
     std::map<std::string, std::pair<std::string, std::string>> admin1_names;  // "CC.code" -> (name, ascii)
     std::map<std::string, std::vector<DraftName>> aliases;         // place id -> extra names
+    std::map<std::string, std::pair<double, double>> country_points;  // iso2 -> curated (lat, lon)
     std::vector<Boundary> boundaries;
     std::vector<SourceInfo> sources;
     std::uint64_t skipped = 0;
@@ -437,6 +438,7 @@ std::uint64_t IndexBuilder::add_curated(const std::string& path, SourceInfo info
                                                           "feature_class", "feature_code", "country",
                                                           "admin1", "population", "source"};
     static const std::vector<std::string> alias_header = {"place_id", "name", "kind", "lang", "source"};
+    static const std::vector<std::string> points_header = {"country", "lat", "lon", "source"};
     if (!f.empty() && !f[0].empty() && static_cast<unsigned char>(f[0][0]) == 0xEF && f[0].size() >= 3)
         f[0].erase(0, 3);  // UTF-8 byte order mark
     if (f == alias_header) {
@@ -465,8 +467,29 @@ std::uint64_t IndexBuilder::add_curated(const std::string& path, SourceInfo info
         st.record_source(std::move(info), path, "curated_aliases", taken);
         return taken;
     }
+    if (f == points_header) {
+        // Reference points of countries: "US,39.76,-98.5,..." (where a map puts the country).
+        while (csv.next(f)) {
+            if (f.size() == 1 && f[0].empty()) continue;
+            double lat, lon;
+            if (f.size() != points_header.size()) {
+                st.warn(path, csv.line_number(), "expected 4 fields (country,lat,lon,source), found " + std::to_string(f.size()));
+            } else if (f[0].size() != 2 || !valid_country(f[0])) {
+                st.warn(path, csv.line_number(), "country '" + f[0] + "' is not an ISO 3166-1 alpha-2 code");
+            } else if (!parse_double(f[1], lat) || lat < -90 || lat > 90) {
+                st.warn(path, csv.line_number(), "lat '" + f[1] + "' is not a number in [-90, 90]");
+            } else if (!parse_double(f[2], lon) || lon < -180 || lon > 180) {
+                st.warn(path, csv.line_number(), "lon '" + f[2] + "' is not a number in [-180, 180]");
+            } else {
+                st.country_points[f[0]] = {lat, lon};
+                ++taken;
+            }
+        }
+        st.record_source(std::move(info), path, "curated_country_points", taken);
+        return taken;
+    }
     if (f != places_header)
-        throw ParseError(path, 1, "header must be 'id,name,alternate_names,lat,lon,feature_class,feature_code,country,admin1,population,source' (or the aliases header 'place_id,name,kind,lang,source')");
+        throw ParseError(path, 1, "header must be 'id,name,alternate_names,lat,lon,feature_class,feature_code,country,admin1,population,source' (or the aliases header 'place_id,name,kind,lang,source', or the country points header 'country,lat,lon,source')");
     std::unordered_set<std::string> seen;
     while (csv.next(f)) {
         if (f.size() == 1 && f[0].empty()) continue;
@@ -578,7 +601,10 @@ std::uint64_t IndexBuilder::add_boundaries(const std::string& path, SourceInfo i
         }
         const OGRGeometry* g = feat->GetGeometryRef();
         if (iso2.size() != 2 || !g) {
-            st.warn(path, 0, "boundary feature " + std::to_string(feat->GetFID()) + " ('" + fname + "') has no known country code: skipped");
+            // Disputed or unrecognised areas (Somaliland, N. Cyprus) are not malformed input:
+            // they are told about, not counted as skipped rows, and never fail a --strict build.
+            if (st.options.on_warning)
+                st.options.on_warning(path + ": boundary '" + fname + "' has no ISO country code: left out of reverse look-ups");
             continue;
         }
         detail::Boundary b;
@@ -719,6 +745,10 @@ BuildReport IndexBuilder::write(const std::string& out_path) {
             d.alts.push_back({g.name, "", MatchKind::AltName});
             for (auto& a : g.alts) d.alts.push_back(a);
             g.dropped = true;
+        }
+        if (auto it = st.country_points.find(iso2); it != st.country_points.end()) {
+            d.lat = it->second.first;
+            d.lon = it->second.second;
         }
         if (std::isnan(d.lat) || std::isnan(d.lon)) continue;  // no coordinates from any source
         places.push_back(std::move(d));
@@ -891,7 +921,8 @@ BuildReport IndexBuilder::write(const std::string& out_path) {
     marisa::Keyset keyset;
     for (auto k : key_strings) keyset.push_back(k.data(), k.size());
     marisa::Trie trie;
-    trie.build(keyset, MARISA_DEFAULT_NUM_TRIES | MARISA_BINARY_TAIL | MARISA_LABEL_ORDER);
+    trie.build(keyset, static_cast<int>(MARISA_DEFAULT_NUM_TRIES) | static_cast<int>(MARISA_BINARY_TAIL) |
+                           static_cast<int>(MARISA_LABEL_ORDER));
     std::vector<std::uint32_t> trie_id(key_strings.size());
     for (std::size_t i = 0; i < keyset.size(); ++i) trie_id[i] = static_cast<std::uint32_t>(keyset[i].id());
 

@@ -1,0 +1,2 @@
+# exit 0
+"$BIN" --index "$INDEX" route Khasan@RU Vladivostok --modes train
