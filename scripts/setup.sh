@@ -39,6 +39,6 @@ fi
 bash "$here/scripts/fetch-data.sh" "$build/data"
 
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DGAZETTEER_DATA_DIR="$build/data" -DPython3_EXECUTABLE=/usr/bin/python3 >/dev/null
+      -DGAZETTEER_DATA_DIR="$build/data" -DPython3_EXECUTABLE=/usr/bin/python3 -DGAZETTEER_BUILD_BENCH=ON >/dev/null
 cmake --build "$build" -j "$(nproc)"
 echo "setup: built $build/bin/gazetteer and the default index $build/share/gazetteer/default.gzidx" >&2
