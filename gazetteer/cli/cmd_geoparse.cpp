@@ -1,0 +1,409 @@
+// gazetteer geoparse [FILES...|-]: place mentions of news texts as JSON Lines or GIS layers.
+//
+// Inputs: text files (id = file name without extension), directories (their .txt, .text and
+// .jsonl/.ndjson files, recursively, in name order) and JSON Lines files with "id", "text" and
+// optional "title", "url", "date"; "-" or no argument reads stdin (JSON Lines when its first
+// character is '{', else one text with id "stdin").
+//
+// Bad input: a malformed JSON Lines record stops the run with "file:line: reason" (exit 1), so
+// that no article is silently lost; --skip-bad reports it on stderr, counts it in the summary and
+// goes on.
+//
+// Streaming: articles are read in batches of a few hundred per worker, parsed in parallel by
+// --jobs threads sharing one Geoparser, and written in input order, so memory does not grow with
+// the input for JSON Lines. Layer formats keep the features (not the texts) until the end.
+
+#include "commands.hpp"
+#include "output.hpp"
+#include "progress.hpp"
+
+#include <gazetteer/error.hpp>
+#include <gazetteer/geoparse.hpp>
+#include <gazetteer/index.hpp>
+#include <gazetteer/layers.hpp>
+#include <gazetteer/version.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+namespace gazetteer::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct GeoparseArgs {
+    std::vector<std::string> inputs;
+    std::string format = "jsonl";
+    std::string output;
+    unsigned jobs = 1;
+    bool skip_bad = false;
+    bool resolved_only = false;
+    double abstain_below = GeoparseOptions{}.abstain_below;
+};
+
+struct Article {
+    std::string id, text;
+    ArticleMeta meta;
+};
+
+// A fixed set of worker threads running one indexed job at a time; the calling thread works too.
+// Threads persist across batches so that their thread-local scratch (token buffers, ICU
+// transliterator) is built once.
+class WorkerPool {
+public:
+    explicit WorkerPool(unsigned threads) {
+        for (unsigned t = 1; t < threads; ++t) m_threads.emplace_back([this] { loop(); });
+    }
+    ~WorkerPool() {
+        {
+            std::lock_guard lk(m_mu);
+            m_stop = true;
+        }
+        m_cv.notify_all();
+        for (auto& t : m_threads) t.join();
+    }
+    // Runs fn(i) for i in [0, n); returns when all are done. Rethrows the first exception.
+    void run(std::size_t n, const std::function<void(std::size_t)>& fn) {
+        {
+            std::lock_guard lk(m_mu);
+            m_fn = &fn;
+            m_n = n;
+            m_next = 0;
+            m_busy = m_threads.size();
+            m_error = nullptr;
+            ++m_generation;
+        }
+        m_cv.notify_all();
+        work();
+        std::unique_lock lk(m_mu);
+        m_done_cv.wait(lk, [&] { return m_busy == 0; });
+        m_fn = nullptr;
+        if (m_error) std::rethrow_exception(m_error);
+    }
+
+private:
+    void work() {
+        for (;;) {
+            std::size_t i = m_next.fetch_add(1);
+            if (i >= m_n) break;
+            try {
+                (*m_fn)(i);
+            } catch (...) {
+                std::lock_guard lk(m_mu);
+                if (!m_error) m_error = std::current_exception();
+            }
+        }
+    }
+    void loop() {
+        std::uint64_t seen = 0;
+        for (;;) {
+            {
+                std::unique_lock lk(m_mu);
+                m_cv.wait(lk, [&] { return m_stop || m_generation != seen; });
+                if (m_stop) return;
+                seen = m_generation;
+            }
+            work();
+            std::lock_guard lk(m_mu);
+            if (--m_busy == 0) m_done_cv.notify_all();
+        }
+    }
+    std::vector<std::thread> m_threads;
+    std::mutex m_mu;
+    std::condition_variable m_cv, m_done_cv;
+    const std::function<void(std::size_t)>* m_fn = nullptr;
+    std::size_t m_n = 0;
+    std::atomic<std::size_t> m_next{0};
+    std::size_t m_busy = 0;
+    std::uint64_t m_generation = 0;
+    bool m_stop = false;
+    std::exception_ptr m_error;
+};
+
+// Reads articles from the inputs one at a time.
+class ArticleSource {
+public:
+    ArticleSource(std::vector<std::string> inputs, bool skip_bad) : m_skip_bad(skip_bad) {
+        if (inputs.empty()) inputs.push_back("-");
+        for (const auto& in : inputs) {
+            if (in == "-") { m_files.push_back("-"); continue; }
+            std::error_code ec;
+            if (fs::is_directory(in, ec)) {
+                std::vector<std::string> found;
+                for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                    if (!it->is_regular_file()) continue;
+                    auto ext = it->path().extension().string();
+                    if (ext == ".txt" || ext == ".text" || ext == ".jsonl" || ext == ".ndjson") found.push_back(it->path().string());
+                }
+                if (ec) throw IoError(in + ": cannot list (" + ec.message() + ")");
+                std::sort(found.begin(), found.end());
+                m_files.insert(m_files.end(), found.begin(), found.end());
+            } else if (fs::exists(in, ec)) {
+                m_files.push_back(in);
+            } else {
+                throw IoError(in + ": no such file or directory");
+            }
+        }
+        for (const auto& f : m_files) {
+            std::error_code ec;
+            if (f != "-") m_total_bytes += fs::file_size(f, ec);
+        }
+    }
+
+    /// Next article, false at the end. Throws ParseError for a malformed line unless skipping.
+    bool next(Article& a) {
+        for (;;) {
+            if (m_in) {
+                if (read_jsonl(a)) return true;
+                m_in = nullptr;
+                m_file_stream.close();
+            }
+            if (m_pos >= m_files.size()) return false;
+            const std::string& f = m_files[m_pos++];
+            m_name = f == "-" ? "<stdin>" : f;
+            m_line = 0;
+            std::istream* in;
+            if (f == "-") {
+                in = &std::cin;
+            } else {
+                m_file_stream.open(f, std::ios::binary);
+                if (!m_file_stream) throw IoError(f + ": cannot read (" + std::strerror(errno) + ")");
+                in = &m_file_stream;
+            }
+            auto ext = fs::path(f).extension().string();
+            bool jsonl = ext == ".jsonl" || ext == ".ndjson";
+            if (f == "-") {
+                int c = std::cin.peek();
+                while (c == ' ' || c == '\n' || c == '\r' || c == '\t') { std::cin.get(); c = std::cin.peek(); }
+                jsonl = c == '{';
+            }
+            if (jsonl) {
+                m_in = in;
+                continue;
+            }
+            a = Article{};
+            a.id = f == "-" ? "stdin" : fs::path(f).stem().string();
+            a.text.assign(std::istreambuf_iterator<char>(*in), std::istreambuf_iterator<char>());
+            m_bytes += a.text.size();
+            m_file_stream.close();
+            return true;
+        }
+    }
+
+    std::uint64_t bytes_read() const { return m_bytes; }
+    std::uint64_t total_bytes() const { return m_total_bytes; }
+    std::uint64_t skipped() const { return m_skipped; }
+
+private:
+    bool read_jsonl(Article& a) {
+        while (std::getline(*m_in, m_buf)) {
+            ++m_line;
+            m_bytes += m_buf.size() + 1;
+            if (!m_buf.empty() && m_buf.back() == '\r') m_buf.pop_back();
+            if (m_buf.find_first_not_of(" \t") == std::string::npos) continue;
+            try {
+                auto j = nlohmann::json::parse(m_buf);
+                if (!j.is_object()) throw std::runtime_error("not a JSON object");
+                auto it = j.find("text");
+                if (it == j.end() || !it->is_string()) throw std::runtime_error("no \"text\" string");
+                a = Article{};
+                a.text = it->get<std::string>();
+                auto id = j.find("id");
+                if (id == j.end() || id->is_null()) a.id = fs::path(m_name).stem().string() + ":" + std::to_string(m_line);
+                else if (id->is_string()) a.id = id->get<std::string>();
+                else if (id->is_number_integer()) a.id = std::to_string(id->get<long long>());
+                else throw std::runtime_error("\"id\" is neither a string nor an integer");
+                auto str = [&](const char* k) {
+                    auto f = j.find(k);
+                    return f != j.end() && f->is_string() ? f->get<std::string>() : std::string();
+                };
+                a.meta.title = str("title");
+                a.meta.url = str("url");
+                a.meta.date = str("date");
+                return true;
+            } catch (const std::exception& e) {
+                std::string why = e.what();
+                if (auto p = why.find("parse error"); p != std::string::npos) why = "malformed JSON (" + why.substr(p) + ")";
+                if (!m_skip_bad) throw ParseError(m_name, m_line, why);
+                std::cerr << "gazetteer: warning: " << m_name << ":" << m_line << ": " << why << " (skipped)\n";
+                ++m_skipped;
+            }
+        }
+        return false;
+    }
+
+    std::vector<std::string> m_files;
+    std::size_t m_pos = 0;
+    std::ifstream m_file_stream;
+    std::istream* m_in = nullptr;
+    std::string m_name, m_buf;
+    std::uint64_t m_line = 0, m_bytes = 0, m_total_bytes = 0, m_skipped = 0;
+    bool m_skip_bad;
+};
+
+// JSON Lines to stdout, or to a temporary file renamed into place at the end.
+class JsonlSink {
+public:
+    explicit JsonlSink(const std::string& path) : m_path(path) {
+        if (path.empty() || path == "-") {
+            m_fp = stdout;
+            return;
+        }
+        fs::path p(path);
+        m_tmp = (p.has_parent_path() ? p.parent_path() / ("." + p.filename().string()) : fs::path("." + p.filename().string())).string() +
+                ".tmp-" + std::to_string(::getpid());
+        m_fp = std::fopen(m_tmp.c_str(), "wb");
+        if (!m_fp) throw IoError(path + ": cannot write (" + std::strerror(errno) + ")");
+    }
+    ~JsonlSink() {
+        if (!m_tmp.empty() && m_fp) {
+            std::fclose(m_fp);
+            std::remove(m_tmp.c_str());
+        }
+    }
+    void write(const std::string& s) {
+        if (std::fwrite(s.data(), 1, s.size(), m_fp) != s.size()) throw IoError(name() + ": write failed (" + std::strerror(errno) + ")");
+    }
+    void commit() {
+        if (m_tmp.empty()) {
+            std::fflush(m_fp);
+            return;
+        }
+        bool ok = std::fclose(m_fp) == 0;
+        m_fp = nullptr;
+        std::error_code ec;
+        if (ok) fs::rename(m_tmp, m_path, ec);
+        if (!ok || ec) {
+            std::remove(m_tmp.c_str());
+            throw IoError(m_path + ": cannot write (" + (ec ? ec.message() : std::string(std::strerror(errno))) + ")");
+        }
+        m_tmp.clear();
+    }
+
+private:
+    std::string name() const { return m_tmp.empty() ? "<stdout>" : m_path; }
+    std::string m_path, m_tmp;
+    std::FILE* m_fp = nullptr;
+};
+
+void run_geoparse(const GeoparseArgs& a, Common& common) {
+    const bool layers = a.format != "jsonl";
+    if (layers && a.format != "geojson" && a.output.empty())
+        throw UsageError("--format " + a.format + " needs -o FILE (stdout takes jsonl or geojson)");
+    const auto t0 = std::chrono::steady_clock::now();
+    const Index& index = common.index();
+    GeoparseOptions opt;
+    opt.abstain_below = a.abstain_below;
+    const Geoparser parser(index, opt);
+    ArticleSource source(a.inputs, a.skip_bad);
+
+    std::string provenance = "gazetteer " + std::string(version()) + "; index " + fs::path(index.path()).filename().string();
+    GeoparseLayers layer_acc(provenance);
+    std::unique_ptr<JsonlSink> sink;
+    if (!layers) sink = std::make_unique<JsonlSink>(a.output);
+
+    const unsigned jobs = std::max(1u, a.jobs);
+    WorkerPool pool(jobs);
+    const std::size_t batch_size = 256 * jobs;
+    std::vector<Article> batch(batch_size);
+    std::vector<ArticleResult> results(batch_size);
+    std::vector<std::string> lines(batch_size);
+    Progress progress(!common.quiet && stderr_is_tty());
+    std::uint64_t n_articles = 0, n_mentions = 0, n_places = 0, n_unresolved = 0;
+    std::string out;
+    for (;;) {
+        std::size_t n = 0;
+        while (n < batch_size && source.next(batch[n])) ++n;
+        if (n == 0) break;
+        std::function<void(std::size_t)> job = [&](std::size_t i) {
+            results[i] = parser.parse(batch[i].id, batch[i].text);
+            if (!layers) {
+                lines[i].clear();
+                if (a.resolved_only) {
+                    auto& ms = results[i].mentions;
+                    ms.erase(std::remove_if(ms.begin(), ms.end(), [](const Mention& m) { return !m.place; }), ms.end());
+                }
+                append_json_line(lines[i], results[i], batch[i].meta);
+                lines[i].push_back('\n');
+            }
+        };
+        pool.run(n, job);
+        out.clear();
+        for (std::size_t i = 0; i < n; ++i) {
+            n_mentions += results[i].mentions.size();
+            n_unresolved += results[i].unresolved();
+            n_places += results[i].places.size();
+            if (layers) layer_acc.add(results[i]);
+            else out += lines[i];
+        }
+        if (sink) sink->write(out);
+        n_articles += n;
+        progress.update("geoparse", source.total_bytes() ? source.bytes_read() : n_articles, source.total_bytes());
+        if (n < batch_size) break;
+    }
+    progress.finish();
+    std::vector<std::string> written;
+    if (sink) {
+        sink->commit();
+        if (!a.output.empty() && a.output != "-") written.push_back(a.output);
+    } else {
+        auto ls = layer_acc.take();
+        if (a.output.empty() || a.output == "-") {
+            std::cout << write_geojson_string(ls, 6) << "\n";
+        } else {
+            WriteOptions wo;
+            wo.format = a.format;
+            wo.coordinate_precision = 6;
+            written = write_layers(a.output, ls, wo);
+        }
+    }
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (!common.quiet) {
+        std::cerr << fmt::format("geoparse: {} articles, {} mentions ({} unresolved), {} places", n_articles, n_mentions,
+                                 n_unresolved, n_places);
+        if (source.skipped()) std::cerr << fmt::format(", {} bad lines skipped", source.skipped());
+        std::cerr << fmt::format(" in {:.2f} s ({:.0f} articles/s)", secs, secs > 0 ? static_cast<double>(n_articles) / secs : 0.0);
+        for (const auto& w : written) std::cerr << "; wrote " << w;
+        std::cerr << "\n";
+    }
+}
+
+void add_geoparse_command(CLI::App& app, Common& common) {
+    auto a = std::make_shared<GeoparseArgs>();
+    auto* cmd = app.add_subcommand("geoparse", "Find and resolve the places news texts mention (JSON Lines or GIS layers)");
+    cmd->add_option("inputs", a->inputs,
+                    "Text files (id = file name), directories, or JSON Lines with id, text [, title, url, date]; '-' = stdin");
+    cmd->add_option("--format", a->format, "jsonl (default), geojson, gpkg or csv")
+        ->check(CLI::IsMember({"jsonl", "geojson", "gpkg", "csv"}));
+    cmd->add_option("-o,--output", a->output,
+                    "Output file, written atomically (default stdout; gpkg and csv need it; csv writes the mentions "
+                    "layer beside it as STEM.mentions.csv)");
+    cmd->add_option("-j,--jobs", a->jobs, "Worker threads (output keeps input order)")->check(CLI::Range(1u, 256u));
+    cmd->add_flag("--skip-bad", a->skip_bad, "Skip malformed JSON Lines records with a warning instead of stopping");
+    cmd->add_flag("--resolved-only", a->resolved_only, "Leave out mentions the parser abstained on (JSON Lines)");
+    cmd->add_option("--abstain-below", a->abstain_below, "Confidence below which a mention gets no place")
+        ->check(CLI::Range(0.0, 1.0));
+    cmd->callback([a, &common] { run_geoparse(*a, common); });
+}
+
+}  // namespace
+
+static const Registrar reg{"geoparse", 60, &add_geoparse_command};
+
+}  // namespace gazetteer::cli

@@ -1,0 +1,146 @@
+#pragma once
+// The geoparser: finds the places a text mentions (recognition) and decides which place each
+// mention means using the whole article as context (resolution). Every face reuses it: the
+// `gazetteer geoparse` command, the Python module for QGIS, the Qt6 map and itinerary extraction.
+//
+// Recognition matches word sequences against the index (longest match, multi-word names,
+// possessives, hyphenated forms, dotted abbreviations, demonyms) and rejects what only looks like
+// a place using capitalisation, sentence position, person titles, given names, organisation cue
+// words and person-name evidence gathered over the article. Resolution ranks each name's
+// candidates by prior (importance), match quality, countries named in the article, explicit
+// qualifiers ("Moscow, Idaho"), spatial coherence and one sense per name per article, and abstains
+// (no place, low confidence) when the evidence is weak.
+
+#include <gazetteer/index.hpp>
+#include <gazetteer/layers.hpp>
+#include <gazetteer/place.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gazetteer {
+
+/// What kind of place mention a span is.
+enum class MentionKind : std::uint8_t {
+    Literal = 0,   ///< the place itself ("flew to Moscow")
+    Metonymy = 1,  ///< the place standing for its government or people ("Moscow said")
+    Demonym = 2,   ///< an adjective or people noun pointing to a place ("North Korean", "Syrian")
+};
+
+/// Short lowercase name of a mention kind ("literal", "metonymy", "demonym").
+const char* mention_kind_name(MentionKind k) noexcept;
+
+/// A candidate place of a mention with its resolution score (comparable within one mention).
+struct MentionCandidate {
+    Place place;
+    double score = 0;
+    MatchKind match = MatchKind::Name;
+};
+
+/// One place mention in a text. Offsets are end-exclusive; `start`/`end` count Unicode code
+/// points (Python's text[start:end] is the surface), `byte_start`/`byte_end` UTF-8 bytes.
+struct Mention {
+    std::size_t start = 0, end = 0;
+    std::size_t byte_start = 0, byte_end = 0;
+    std::string text;                  ///< the surface as written ("Russia" of "Russia's")
+    std::string sentence;              ///< the sentence holding it (trimmed to a snippet)
+    std::size_t sentence_start = 0;    ///< code point offset of `sentence` in the text
+    std::optional<Place> place;        ///< the resolved place; empty when the parser abstains
+    double confidence = 0;             ///< in [0,1]: recognition and resolution evidence together
+    MentionKind kind = MentionKind::Literal;
+    MatchKind match = MatchKind::Name; ///< how the surface matched the chosen (or best) candidate
+    std::vector<MentionCandidate> alternatives;  ///< best candidates, best first (includes the chosen one)
+    std::vector<std::string> reasons;  ///< evidence, human readable ("country named in article", ...)
+};
+
+/// A resolved place aggregated over one article's mentions.
+struct ArticlePlace {
+    Place place;
+    std::size_t count = 0;          ///< mentions resolved to it
+    std::size_t first_start = 0;    ///< code point offset of its first mention
+    double max_confidence = 0;
+    double mean_confidence = 0;
+};
+
+/// The geoparse of one article.
+struct ArticleResult {
+    std::string id;
+    std::vector<Mention> mentions;   ///< in text order
+    std::vector<ArticlePlace> places; ///< in order of first mention
+    /// Mentions without a resolved place.
+    std::size_t unresolved() const noexcept;
+};
+
+/// Options of the geoparser.
+struct GeoparseOptions {
+    /// Below this resolution confidence the parser abstains: the mention keeps its candidates
+    /// but gets no place.
+    double abstain_below = 0.3;
+    /// Recognised spans whose recognition evidence is below this are dropped altogether.
+    double recognition_threshold = 0.5;
+    /// Candidates kept per mention in Mention::alternatives.
+    std::size_t max_alternatives = 3;
+    /// Posting-list entries considered per name (lists are in importance order).
+    std::size_t max_candidates = 40;
+    /// Sentence snippets longer than this (code points) are cut around the mention.
+    std::size_t max_sentence_chars = 240;
+    /// Report demonyms ("Syrian") as mentions of their country.
+    bool demonyms = true;
+};
+
+/// Turns texts into place mentions. parse() is const and thread safe: one Geoparser can serve
+/// many threads. The Index must outlive the Geoparser.
+class Geoparser {
+public:
+    /// Keeps a reference to `index`. Throws UsageError for out-of-range options.
+    explicit Geoparser(const Index& index, GeoparseOptions options = {});
+
+    /// Finds and resolves the place mentions of `text` (UTF-8; invalid bytes are tolerated).
+    /// `id` is copied into the result. Never throws for any text (std::bad_alloc aside).
+    ArticleResult parse(std::string_view id, std::string_view text) const;
+
+    const GeoparseOptions& options() const noexcept { return m_options; }
+    const Index& index() const noexcept { return *m_index; }
+
+private:
+    const Index* m_index;
+    GeoparseOptions m_options;
+};
+
+/// Extra article fields carried to the outputs (from JSON Lines input; all optional).
+struct ArticleMeta {
+    std::string title, url, date;
+};
+
+/// Appends one JSON Lines record of `result` (no trailing newline) to `out`:
+/// {"id", ["title", "url", "date",] "mentions": [...], "places": [...]}. Each mention has start,
+/// end, text, lat, lon (null when abstaining), place_id, name, country, feature_code (null when
+/// abstaining), confidence, kind, match, sentence, sentence_start, alternatives (place_id, name,
+/// country, feature_code, lat, lon, score) and reasons. Each place has place_id, name, lat, lon,
+/// country, feature_code, count, first_start, max_confidence, mean_confidence.
+void append_json_line(std::string& out, const ArticleResult& result, const ArticleMeta& meta = {});
+
+/// Accumulates geoparse results into two point layers for write_layers():
+/// "places" (one point per resolved place per article: article_id, place_id, name, country,
+/// feature_code, mentions, first_start, max_confidence, mean_confidence, gazetteer_version,
+/// source) and "mentions" (one feature per mention, null geometry when abstaining: article_id,
+/// start, end, text, kind, place_id, name, country, feature_code, confidence, sentence).
+/// Layers hold every feature in memory until written.
+class GeoparseLayers {
+public:
+    /// `gazetteer_version`: provenance written on every place (e.g. engine version + index checksum).
+    explicit GeoparseLayers(std::string gazetteer_version);
+    void add(const ArticleResult& result);
+    /// The two layers, places first. Leaves this object empty.
+    std::vector<Layer> take();
+
+private:
+    std::string m_version;
+    Layer m_places, m_mentions;
+};
+
+}  // namespace gazetteer

@@ -1,0 +1,165 @@
+// Geoparse results as JSON Lines and as GIS layers. The JSON is written by hand into one reused
+// string: at thousands of articles a second a DOM library's allocations would dominate.
+
+#include <gazetteer/geoparse.hpp>
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <iterator>
+
+namespace gazetteer {
+
+namespace {
+
+// RFC 8259 section 7 string escaping; bytes >= 0x80 pass through (the input is UTF-8).
+void json_string(std::string& out, std::string_view s) {
+    out.push_back('"');
+    for (char ch : s) {
+        auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+                else out.push_back(ch);
+        }
+    }
+    out.push_back('"');
+}
+
+void json_number(std::string& out, double v, int decimals) {
+    if (!std::isfinite(v)) { out += "null"; return; }
+    fmt::format_to(std::back_inserter(out), "{:.{}f}", v, decimals);
+    // Trim trailing zeros for compactness ("0.500" -> "0.5"), keep one digit after the point.
+    auto dot = out.rfind('.');
+    if (dot != std::string::npos) {
+        while (out.size() > dot + 2 && out.back() == '0') out.pop_back();
+    }
+}
+
+void key(std::string& out, const char* k) {
+    out.push_back('"');
+    out += k;
+    out += "\":";
+}
+
+void place_fields(std::string& out, const Place& p) {
+    key(out, "place_id"); json_string(out, p.id); out.push_back(',');
+    key(out, "name"); json_string(out, p.name); out.push_back(',');
+    key(out, "country"); json_string(out, p.country); out.push_back(',');
+    key(out, "feature_code"); json_string(out, p.feature_code); out.push_back(',');
+    key(out, "lat"); json_number(out, p.lat, 5); out.push_back(',');
+    key(out, "lon"); json_number(out, p.lon, 5);
+}
+
+}  // namespace
+
+void append_json_line(std::string& out, const ArticleResult& r, const ArticleMeta& meta) {
+    out += "{\"id\":";
+    json_string(out, r.id);
+    if (!meta.title.empty()) { out += ",\"title\":"; json_string(out, meta.title); }
+    if (!meta.url.empty()) { out += ",\"url\":"; json_string(out, meta.url); }
+    if (!meta.date.empty()) { out += ",\"date\":"; json_string(out, meta.date); }
+    out += ",\"mentions\":[";
+    bool first = true;
+    for (const auto& m : r.mentions) {
+        if (!first) out.push_back(',');
+        first = false;
+        out.push_back('{');
+        fmt::format_to(std::back_inserter(out), "\"start\":{},\"end\":{},", m.start, m.end);
+        key(out, "text"); json_string(out, m.text); out.push_back(',');
+        if (m.place) {
+            place_fields(out, *m.place);
+        } else {
+            out += "\"place_id\":null,\"name\":null,\"country\":null,\"feature_code\":null,\"lat\":null,\"lon\":null";
+        }
+        out.push_back(',');
+        key(out, "confidence"); json_number(out, m.confidence, 3); out.push_back(',');
+        key(out, "kind"); json_string(out, mention_kind_name(m.kind)); out.push_back(',');
+        key(out, "match"); json_string(out, match_kind_name(m.match)); out.push_back(',');
+        key(out, "sentence"); json_string(out, m.sentence); out.push_back(',');
+        fmt::format_to(std::back_inserter(out), "\"sentence_start\":{},", m.sentence_start);
+        key(out, "alternatives");
+        out.push_back('[');
+        for (std::size_t i = 0; i < m.alternatives.size(); ++i) {
+            if (i) out.push_back(',');
+            out.push_back('{');
+            place_fields(out, m.alternatives[i].place);
+            out.push_back(',');
+            key(out, "score"); json_number(out, m.alternatives[i].score, 3);
+            out.push_back('}');
+        }
+        out += "],";
+        key(out, "reasons");
+        out.push_back('[');
+        for (std::size_t i = 0; i < m.reasons.size(); ++i) {
+            if (i) out.push_back(',');
+            json_string(out, m.reasons[i]);
+        }
+        out += "]}";
+    }
+    out += "],\"places\":[";
+    first = true;
+    for (const auto& p : r.places) {
+        if (!first) out.push_back(',');
+        first = false;
+        out.push_back('{');
+        place_fields(out, p.place);
+        fmt::format_to(std::back_inserter(out), ",\"count\":{},\"first_start\":{},", p.count, p.first_start);
+        key(out, "max_confidence"); json_number(out, p.max_confidence, 3); out.push_back(',');
+        key(out, "mean_confidence"); json_number(out, p.mean_confidence, 3);
+        out.push_back('}');
+    }
+    out += "]}";
+}
+
+GeoparseLayers::GeoparseLayers(std::string gazetteer_version) : m_version(std::move(gazetteer_version)) {
+    m_places.name = "places";
+    m_places.geometry_type = GeometryType::Point;
+    m_places.fields = {{"article_id", FieldType::String},      {"place_id", FieldType::String},
+                       {"name", FieldType::String},            {"country", FieldType::String},
+                       {"feature_code", FieldType::String},    {"mentions", FieldType::Integer},
+                       {"first_start", FieldType::Integer},    {"max_confidence", FieldType::Real, 3},
+                       {"mean_confidence", FieldType::Real, 3}, {"gazetteer_version", FieldType::String},
+                       {"source", FieldType::String}};
+    m_mentions.name = "mentions";
+    m_mentions.geometry_type = GeometryType::Point;
+    m_mentions.fields = {{"article_id", FieldType::String}, {"start", FieldType::Integer},
+                         {"end", FieldType::Integer},       {"text", FieldType::String},
+                         {"kind", FieldType::String},       {"place_id", FieldType::String},
+                         {"name", FieldType::String},       {"country", FieldType::String},
+                         {"feature_code", FieldType::String}, {"confidence", FieldType::Real, 3},
+                         {"sentence", FieldType::String}};
+}
+
+void GeoparseLayers::add(const ArticleResult& r) {
+    for (const auto& p : r.places) {
+        Feature f;
+        f.parts.push_back({LonLat{p.place.lon, p.place.lat}});
+        f.values = {r.id, p.place.id, p.place.name, p.place.country, p.place.feature_code,
+                    static_cast<std::int64_t>(p.count), static_cast<std::int64_t>(p.first_start), p.max_confidence,
+                    p.mean_confidence, m_version, std::string(source_name(p.place.source))};
+        m_places.features.push_back(std::move(f));
+    }
+    for (const auto& m : r.mentions) {
+        Feature f;
+        if (m.place) f.parts.push_back({LonLat{m.place->lon, m.place->lat}});
+        FieldValue pid, name, cc, fc;
+        if (m.place) { pid = m.place->id; name = m.place->name; cc = m.place->country; fc = m.place->feature_code; }
+        f.values = {r.id, static_cast<std::int64_t>(m.start), static_cast<std::int64_t>(m.end), m.text,
+                    std::string(mention_kind_name(m.kind)), pid, name, cc, fc, m.confidence, m.sentence};
+        m_mentions.features.push_back(std::move(f));
+    }
+}
+
+std::vector<Layer> GeoparseLayers::take() {
+    std::vector<Layer> out{std::move(m_places), std::move(m_mentions)};
+    *this = GeoparseLayers(std::move(m_version));
+    return out;
+}
+
+}  // namespace gazetteer
