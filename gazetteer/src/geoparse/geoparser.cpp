@@ -311,7 +311,9 @@ private:
         if (k == MatchKind::Abbreviation && !written_as_abbreviation) return Minor;
         if (is_country_code(fc) || fc == "CONT") return CountryLevel;
         if (k == MatchKind::AltName) return Minor;
-        if (fc == "ADM1") return Admin1;
+        // A division counts as prominent by its people: "California", not "Paul" (a Cape Verde
+        // division) or "Michael" (an Isle of Man sheading), which are far more often names.
+        if (fc == "ADM1") return m_idx.place_population(p) >= 300000 ? Admin1 : Minor;
         if (fc == "PPLC" || m_idx.place_population(p) >= 1000000) return BigCity;
         return Minor;
     }
@@ -422,7 +424,7 @@ private:
                 for (auto p : sp.list) {
                     if (p.kind == MatchKind::Abbreviation) {
                         auto fc = m_idx.place_feature_code(p.place);
-                        if (is_country_code(fc) || fc == "ADM1" || fc == "CONT" || fc == "RGN" || m_idx.place_importance(p.place) >= 0.75f) abbr_major = true;
+                        if (is_country_code(fc) || fc == "ADM1" || fc == "CONT" || fc == "RGN") abbr_major = true;
                     }
                     if (++n >= 8) break;
                 }
@@ -477,7 +479,9 @@ private:
                 if (is_title_word(pk) && !(p_start && is_stop_word(pk))) {
                     if (!major || m_s.persons.count(k1)) return false;
                 } else if (is_given_name(pk) || is_leading_family_name(pk)) {
-                    if (!major) return false;
+                    // "Michael Jordan", "Paris Hilton": a given name right before a one-word
+                    // place makes a person unless a cue says place.
+                    if (!major || (single && !sp.cue)) return false;
                 } else if (p_start && (is_stop_word(pk) || m_s.lower_words.count(pk))) {
                     // "The", "In", "When" at the start of a sentence
                 } else if (is_place_modifier(pk) || is_calendar_word(pk) || !m_idx.postings(pk).empty()) {
@@ -807,6 +811,10 @@ private:
                 ap.max_confidence = std::max(ap.max_confidence, m.confidence);
                 conf_sum[it->second] += m.confidence;
             } else {
+                // Abstaining keeps a mention only when recognition is sure it names a place (a
+                // locative cue, "-based", a qualifier): a capitalised word whose many namesakes
+                // are all small and none stands out ("Paul", "Commerce") is more often no place.
+                if (!sp.cue) continue;
                 m.reasons.push_back("abstained: weak evidence");
             }
             r.mentions.push_back(std::move(m));

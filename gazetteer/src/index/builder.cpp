@@ -756,14 +756,21 @@ BuildReport IndexBuilder::write(const std::string& out_path) {
 
     // 2. First-level divisions: a GeoNames ADM1 row when the dump has one, else the centre of the
     //    dump's places in that division (nearer the usual reference point than its seat).
+    //    A division without a population of its own gets the sum of its populated places', so
+    //    that California outranks the towns named after it.
     std::map<std::string, CentreAccumulator> centres;
+    std::map<std::string, std::uint64_t> populations;
     std::map<std::string, std::size_t> adm1_row;
     for (std::size_t i = 0; i < places.size(); ++i) {
         const auto& p = places[i];
         if (p.source != Source::GeoNames || p.dropped || p.country.empty() || p.admin1_code.empty() || p.admin1_code == "00") continue;
         std::string code = p.country + "." + p.admin1_code;
-        if (p.feature_code == "ADM1") adm1_row.emplace(code, i);
-        else centres[code].add(p.lat, p.lon);
+        if (p.feature_code == "ADM1") {
+            adm1_row.emplace(code, i);
+        } else {
+            centres[code].add(p.lat, p.lon);
+            if (p.feature_class == 'P') populations[code] += p.population;
+        }
     }
     std::set<std::string> admin_codes;
     for (auto& [k, v] : centres) admin_codes.insert(k);
@@ -799,6 +806,7 @@ BuildReport IndexBuilder::write(const std::string& out_path) {
             if (!nm->second.second.empty()) d.ascii_name = nm->second.second;
         }
         if (d.ascii_name.empty()) d.ascii_name = d.name;
+        if (d.population == 0) d.population = populations[code];
         places.push_back(std::move(d));
     }
 
