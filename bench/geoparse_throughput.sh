@@ -26,25 +26,24 @@ echo "command:  ${cmd[*]}"
 echo "data:     $n articles ($repeat x $(basename "$articles")), $((bytes / 1000)) kB JSONL, $((text_bytes / 1000)) kB of text"
 echo "machine:  $(uname -srm); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(nproc) cores"
 "${cmd[@]}" >/dev/null  # warm the page cache (index and input)
-best=""
-for run in 1 2 3; do
+times=()
+for run in 1 2 3 4 5; do
     t0=$(date +%s.%N)
     "${cmd[@]}"
     t1=$(date +%s.%N)
-    s=$(echo "$t1 - $t0" | bc -l)
-    if [[ -z "$best" ]] || (( $(echo "$s < $best" | bc -l) )); then best=$s; fi
+    times+=("$(echo "$t1 - $t0" | bc -l)")
 done
-printf 'time:     %.3f s (best of 3, jobs=%s)\n' "$best" "$jobs"
+best=$(printf '%s\n' "${times[@]}" | sort -g | sed -n 3p)  # the median of 5 runs
+printf 'time:     %.3f s (median of 5, jobs=%s)\n' "$best" "$jobs"
 printf 'speed:    %.0f articles/s, %.1f MB/s of text\n' "$(echo "$n / $best" | bc -l)" "$(echo "$text_bytes / $best / 1000000" | bc -l)"
 
 echo "Moscow" > "$tmp/one.txt"
 "$bin" geoparse -q "$tmp/one.txt" >/dev/null
-best=""
+starts=()
 for run in 1 2 3 4 5; do
     t0=$(date +%s.%N)
     "$bin" geoparse -q "$tmp/one.txt" >/dev/null
     t1=$(date +%s.%N)
-    s=$(echo "($t1 - $t0) * 1000" | bc -l)
-    if [[ -z "$best" ]] || (( $(echo "$s < $best" | bc -l) )); then best=$s; fi
+    starts+=("$(echo "($t1 - $t0) * 1000" | bc -l)")
 done
-printf 'start-up: %.1f ms (one short text, best of 5)\n' "$best"
+printf 'start-up: %.1f ms (one short text, median of 5)\n' "$(printf '%s\n' "${starts[@]}" | sort -g | sed -n 3p)"

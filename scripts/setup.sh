@@ -20,7 +20,7 @@ sudo_cmd=()
 packages=(build-essential cmake ninja-build pkg-config git
           libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libicu-dev
           catch2 libfmt-dev nlohmann-json3-dev libmarisa-dev libcli11-dev libxxhash-dev libssl-dev
-          pybind11-dev python3-dev qt6-base-dev libqt6svg6-dev)
+          pybind11-dev python3-dev qt6-base-dev libqt6svg6-dev bc)
 if [ "$with_tests" -eq 1 ]; then
   packages+=(qgis python3-qgis xvfb xauth zip unzip imagemagick)
 fi

@@ -60,18 +60,23 @@ bool is_country_code(std::string_view fc) { return fc.rfind("PCL", 0) == 0 || fc
 
 // Same fold as normalize_key's ASCII path, into a reused buffer (no allocation per token).
 void fold_ascii_into(std::string_view in, std::string& out) {
-    out.clear();
+    // Written through a raw pointer into a buffer sized for the worst case (one byte per input
+    // byte), then trimmed: this runs for every word of every article.
+    out.resize(in.size());
+    char* o = out.data();
+    std::size_t n = 0;
     bool pending = false;
     for (unsigned char c : in) {
         if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            if (pending && !out.empty()) out.push_back(' ');
+            if (pending && n) o[n++] = ' ';
             pending = false;
-            out.push_back(static_cast<char>(c));
+            o[n++] = static_cast<char>(c);
         } else if (c != '\'' && c != '`' && c < 0x80) {
             pending = true;
         }
     }
+    out.resize(n);
 }
 
 // True when every non-ASCII character of `s` is U+2019 or U+02BC (apostrophes normalize_key drops).
@@ -119,11 +124,47 @@ struct Group {
     std::vector<std::pair<std::uint32_t, double>> country_votes;  // its own contribution
 };
 
+// An open-addressing set of words reused across articles: cleared in O(capacity) without
+// freeing, so the per-word node allocations of std::unordered_set disappear from the hot loop.
+class WordSet {
+public:
+    void clear(std::size_t expected) {
+        std::size_t cap = 64;
+        while (cap < expected * 2) cap <<= 1;
+        if (m_slots.size() != cap) m_slots.assign(cap, {});
+        else std::fill(m_slots.begin(), m_slots.end(), std::string_view());
+    }
+    void insert(std::string_view w) {
+        if (w.empty()) return;
+        std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = hash(w) & mask;; i = (i + 1) & mask) {
+            if (m_slots[i].empty()) { m_slots[i] = w; return; }
+            if (m_slots[i] == w) return;
+        }
+    }
+    std::size_t count(std::string_view w) const {
+        if (w.empty() || m_slots.empty()) return 0;
+        std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = hash(w) & mask;; i = (i + 1) & mask) {
+            if (m_slots[i].empty()) return 0;
+            if (m_slots[i] == w) return 1;
+        }
+    }
+
+private:
+    static std::size_t hash(std::string_view w) {
+        std::uint64_t h = 1469598103934665603ull;  // FNV-1a: short words, no need for more
+        for (unsigned char c : w) h = (h ^ c) * 1099511628211ull;
+        return static_cast<std::size_t>(h ^ (h >> 29));
+    }
+    std::vector<std::string_view> m_slots;
+};
+
 struct Scratch {
     TokenizedText tt;
     std::vector<std::string> keys;
     std::string buf;
-    std::unordered_set<std::string_view> lower_words;
+    WordSet lower_words;
     std::unordered_set<std::string> persons;
     std::vector<Span> spans;
     std::vector<std::uint8_t> caps_sentence;
@@ -172,7 +213,7 @@ private:
     void make_keys() {
         auto& keys = m_s.keys;
         if (keys.size() < m_toks.size()) keys.resize(m_toks.size());
-        m_s.lower_words.clear();
+        m_s.lower_words.clear(m_toks.size());
         for (std::uint32_t i = 0; i < m_toks.size(); ++i) {
             keys[i].clear();
             const Token& t = m_toks[i];
@@ -356,6 +397,11 @@ private:
             for (int ext = 0; ext < 6; ++ext) {
                 long nx = next_joined(j, true);
                 if (nx < 0) break;
+                // A name goes on with a capitalised word, a number or a short connector ("of",
+                // "on", "am", "de la"); any other lower-case word ends it, which saves the
+                // trie's prefix search (the costliest look-up) for most tokens.
+                const Token& nt = m_toks[static_cast<std::uint32_t>(nx)];
+                if (!nt.is(TokCapitalised) && !nt.is(TokDigit) && nt.cp_end - nt.cp_begin > 4) break;
                 if (!m_idx.has_keys_with_prefix(cur)) break;
                 cur += ' ';
                 cur += key(static_cast<std::uint32_t>(nx));
