@@ -654,8 +654,13 @@ private:
                 // towns ("Georgia", "Ontario", "Mexico"): a bonus beyond the population prior.
                 auto fc = m_idx.place_feature_code(p.place);
                 double type_bonus = 0;
-                if (is_country_code(fc) && p.kind != MatchKind::Abbreviation) type_bonus = 0.12;
-                else if (fc == "ADM1" || fc == "CONT") type_bonus = 0.08;
+                // Only for the country's own names and demonyms: "Tunis" is the city, though some
+                // language calls Tunisia so.
+                if (is_country_code(fc) && p.kind != MatchKind::Abbreviation && p.kind != MatchKind::AltName) type_bonus = 0.12;
+                // Divisions carry their people in their importance already (the sum of their
+                // places), so they need only a small nudge; continents a larger one.
+                else if (fc == "CONT") type_bonus = 0.08;
+                else if (fc == "ADM1") type_bonus = 0.02;
                 g.cands.push_back({p.place, p.kind, 0.55 * imp + 0.2 * q + type_bonus, 0});
                 if (++n >= m_o.max_candidates) break;
             }
@@ -725,6 +730,9 @@ private:
                     if (it != country_weight.end()) w = it->second - (cc == own_cc ? own_w : 0);
                 }
                 double ctx = max_w > 0 ? std::clamp(w / max_w, 0.0, 1.0) : 0.0;
+                // Oceans, seas and continents belong to no country: the article's countries
+                // neither favour nor penalise them against same-named towns.
+                if (cc.empty() && max_w > 0) ctx = 0.5;
                 double prox = 0;
                 auto fc = m_idx.place_feature_code(c.place);
                 bool country_level = is_country_code(fc) || fc == "CONT";
