@@ -313,7 +313,9 @@ void run_geoparse(const GeoparseArgs& a, Common& common) {
     const Geoparser parser(index, opt);
     ArticleSource source(a.inputs, a.skip_bad);
 
-    std::string provenance = "gazetteer " + std::string(version()) + "; index " + fs::path(index.path()).filename().string();
+    // Engine version and the index checksum: enough to tell which gazetteer placed a point.
+    std::string provenance = "gazetteer " + std::string(version()) + "; index " + fs::path(index.path()).filename().string() +
+                             " " + index.info().checksum;
     GeoparseLayers layer_acc(provenance);
     std::unique_ptr<JsonlSink> sink;
     if (!layers) sink = std::make_unique<JsonlSink>(a.output);
