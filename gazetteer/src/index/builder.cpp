@@ -166,6 +166,17 @@ MatchKind classify_alt(std::string_view n) {
     return MatchKind::AltName;
 }
 
+// A whole JSON file; IoError when it cannot be read, ParseError naming it when it is no JSON.
+nlohmann::json read_json_file(const std::string& path, const char* hint = "") {
+    std::ifstream f(path);
+    if (!f) throw IoError(path + ": cannot open" + hint);
+    try {
+        return nlohmann::json::parse(f);
+    } catch (const nlohmann::json::exception& e) {
+        throw ParseError(path, 0, std::string("not valid JSON: ") + e.what());
+    }
+}
+
 std::string now_utc() {
     std::time_t t = std::time(nullptr);
     char buf[32];
@@ -278,14 +289,7 @@ std::uint64_t IndexBuilder::add_admin1_codes(const std::string& path, SourceInfo
 
 std::uint64_t IndexBuilder::add_admin1_names_json(const std::string& path, SourceInfo info) {
     auto& st = *m_state;
-    nlohmann::json j;
-    try {
-        std::ifstream f(path);
-        if (!f) throw IoError(path + ": cannot open");
-        j = nlohmann::json::parse(f);
-    } catch (const nlohmann::json::exception& e) {
-        throw ParseError(path, 0, std::string("not valid JSON: ") + e.what());
-    }
+    nlohmann::json j = read_json_file(path);
     if (!j.is_array()) throw ParseError(path, 0, "expected a JSON array of {\"code\", \"name\"} objects");
     std::uint64_t taken = 0;
     for (std::size_t i = 0; i < j.size(); ++i) {
@@ -365,14 +369,7 @@ std::uint64_t IndexBuilder::add_alternate_names(const std::string& path, SourceI
 
 std::uint64_t IndexBuilder::add_world_countries(const std::string& path, SourceInfo info) {
     auto& st = *m_state;
-    nlohmann::json j;
-    try {
-        std::ifstream f(path);
-        if (!f) throw IoError(path + ": cannot open");
-        j = nlohmann::json::parse(f);
-    } catch (const nlohmann::json::exception& e) {
-        throw ParseError(path, 0, std::string("not valid JSON: ") + e.what());
-    }
+    nlohmann::json j = read_json_file(path);
     if (!j.is_array()) throw ParseError(path, 0, "expected the world-countries array of country objects");
     std::uint64_t taken = 0;
     auto str = [](const nlohmann::json& o, const char* k) -> std::string {
@@ -619,14 +616,7 @@ std::uint64_t IndexBuilder::add_boundaries(const std::string& path, SourceInfo i
 }
 
 void IndexBuilder::add_manifest(const std::string& manifest_path) {
-    nlohmann::json j;
-    try {
-        std::ifstream f(manifest_path);
-        if (!f) throw IoError(manifest_path + ": cannot open (run scripts/fetch-data.sh first)");
-        j = nlohmann::json::parse(f);
-    } catch (const nlohmann::json::exception& e) {
-        throw ParseError(manifest_path, 0, std::string("not valid JSON: ") + e.what());
-    }
+    nlohmann::json j = read_json_file(manifest_path, " (run scripts/fetch-data.sh first)");
     if (!j.contains("sources") || !j["sources"].is_array())
         throw ParseError(manifest_path, 0, "expected an object with a \"sources\" array");
     std::filesystem::path base = std::filesystem::path(manifest_path).parent_path();
