@@ -174,7 +174,9 @@ double match_quality(MatchKind k) {
     switch (k) {
         case MatchKind::Name:
         case MatchKind::AsciiName: return 1.0;
-        case MatchKind::AltName: return 0.9;
+        // A place's own name beats another place's alternate name: "Rome" is Rome before it is
+        // Lomé (which some language calls so).
+        case MatchKind::AltName: return 0.8;
         case MatchKind::Abbreviation: return 0.85;
         case MatchKind::Demonym: return 0.9;
     }
@@ -767,6 +769,9 @@ private:
             for (std::size_t k = 1; k < g.cands.size(); ++k) {
                 const Cand& c = g.cands[k];
                 if (haversine_km(wlat, wlon, m_idx.place_lat(c.place), m_idx.place_lon(c.place)) < 100) continue;
+                // A city and the division of the same name around it ("Chongqing") are one
+                // answer at two scales, not rivals.
+                if (same_division(win.place, c.place)) continue;
                 rival = c.score;
                 break;
             }
@@ -784,6 +789,14 @@ private:
                 if (!supported || conf < m_o.abstain_below) g.cands.clear();
             }
         }
+    }
+
+    // True when one place is a first-level division and the other lies in it.
+    bool same_division(std::uint32_t a, std::uint32_t b) const {
+        bool a_adm = m_idx.place_feature_code(a) == "ADM1", b_adm = m_idx.place_feature_code(b) == "ADM1";
+        if (a_adm == b_adm) return false;
+        return m_idx.place_country(a) == m_idx.place_country(b) && !m_idx.place_admin1_code(a).empty() &&
+               m_idx.place_admin1_code(a) == m_idx.place_admin1_code(b);
     }
 
     // People living near a country's reference point, from the index (a proxy for its size).

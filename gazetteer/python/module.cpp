@@ -1,0 +1,576 @@
+// The `_gazetteer_engine` Python module: a thin pybind11 face over the engine API for the QGIS
+// plugin (plugin/article_gazetteer) and scripts. Results are plain dicts and lists so that the
+// Python side needs no wrapper classes and can hand them straight to QGIS or json.dumps.
+//
+// Errors follow STYLE.md "Errors and bad input": UsageError and ParseError (bad input or misuse)
+// raise ValueError; IndexError, IoError and any other gazetteer::Error raise RuntimeError.
+// "No match" is an empty list, never an exception.
+//
+// Every engine call releases the GIL, so the QGIS locator (which runs filters in worker threads)
+// never holds up the Python interpreter of the UI thread while a look-up runs.
+//
+// The geoparser and itinerary parts are compiled in only when the engine implements them
+// (GAZETTEER_PY_HAVE_GEOPARSE / GAZETTEER_PY_HAVE_ITINERARY, set by CMakeLists.txt beside this
+// file); `capabilities()` tells the plugin which ones exist.
+
+#include <gazetteer/error.hpp>
+#include <gazetteer/index.hpp>
+#include <gazetteer/lookup.hpp>
+#include <gazetteer/place.hpp>
+#include <gazetteer/route.hpp>
+#include <gazetteer/version.hpp>
+
+#if GAZETTEER_PY_HAVE_GEOPARSE
+#include <gazetteer/geoparse.hpp>
+#endif
+#if GAZETTEER_PY_HAVE_ITINERARY && __has_include(<gazetteer/itinerary.hpp>)
+#include <gazetteer/itinerary.hpp>
+#else
+#undef GAZETTEER_PY_HAVE_ITINERARY
+#define GAZETTEER_PY_HAVE_ITINERARY 0
+#endif
+
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace py = pybind11;
+namespace gz = gazetteer;
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Results to Python values
+
+py::dict place_dict(const gz::Place& p) {
+    py::dict d;
+    d["place_id"] = p.id;
+    d["name"] = p.name;
+    d["ascii_name"] = p.ascii_name;
+    d["lat"] = p.lat;
+    d["lon"] = p.lon;
+    d["feature_class"] = p.feature_class ? std::string(1, p.feature_class) : std::string();
+    d["feature_code"] = p.feature_code;
+    d["country"] = p.country;
+    d["admin1_code"] = p.admin1_code;
+    d["admin1_name"] = p.admin1_name;
+    d["population"] = p.population;
+    d["source"] = gz::source_name(p.source);
+    d["importance"] = p.importance;
+    if (!p.alt_names.empty()) {
+        py::list alts;
+        for (const auto& a : p.alt_names) alts.append(py::make_tuple(a.name, a.lang));
+        d["alt_names"] = alts;
+    }
+    return d;
+}
+
+py::dict candidate_dict(const gz::Candidate& c) {
+    py::dict d = place_dict(c.place);
+    d["score"] = c.score;
+    d["match"] = gz::match_kind_name(c.match);
+    d["matched_name"] = c.matched_name;
+    d["edit_distance"] = c.edit_distance;
+    d["distance_km"] = c.distance_km >= 0 ? py::object(py::float_(c.distance_km)) : py::object(py::none());
+    d["reasons"] = c.reasons;
+    return d;
+}
+
+py::list candidate_list(const std::vector<gz::Candidate>& cs) {
+    py::list out;
+    for (const auto& c : cs) out.append(candidate_dict(c));
+    return out;
+}
+
+py::list parts_list(const std::vector<gz::GeometryPart>& parts) {
+    py::list out;
+    for (const auto& part : parts) {
+        py::list line;
+        for (const auto& v : part) line.append(py::make_tuple(v.lon, v.lat));
+        out.append(line);
+    }
+    return out;
+}
+
+py::object none_if_empty(const std::string& s) {
+    return s.empty() ? py::object(py::none()) : py::object(py::str(s));
+}
+
+py::dict route_dict(const gz::Route& r) {
+    py::list stops;
+    for (std::size_t i = 0; i < r.stops.size(); ++i) {
+        const auto& s = r.stops[i];
+        py::dict d;
+        d["seq"] = i + 1;
+        d["name"] = s.name;
+        d["place_id"] = s.place_id;
+        d["lat"] = s.lat;
+        d["lon"] = s.lon;
+        d["arrival"] = none_if_empty(s.arrival);
+        d["departure"] = none_if_empty(s.departure);
+        stops.append(d);
+    }
+    py::list legs;
+    for (std::size_t i = 0; i < r.legs.size(); ++i) {
+        const auto& l = r.legs[i];
+        py::dict d;
+        d["seq"] = i + 1;
+        d["from"] = l.from + 1;  // stop seq numbers, as route_layers() writes them
+        d["to"] = l.to + 1;
+        d["mode"] = none_if_empty(l.mode);
+        d["date"] = none_if_empty(l.date);
+        d["distance_km"] = l.distance_km;
+        d["bearing_deg"] = l.initial_bearing_deg ? py::object(py::float_(*l.initial_bearing_deg))
+                                                 : py::object(py::none());
+        d["crosses_antimeridian"] = l.crosses_antimeridian();
+        d["parts"] = parts_list(l.parts);
+        legs.append(d);
+    }
+    py::dict out;
+    out["stops"] = stops;
+    out["legs"] = legs;
+    out["total_km"] = r.total_km();
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Python values to engine inputs
+
+template <class T>
+T get_or(const py::dict& d, const char* k, T fallback) {
+    if (!d.contains(k)) return fallback;
+    py::object v = d[k];
+    if (v.is_none()) return fallback;
+    return v.cast<T>();
+}
+
+gz::Stop stop_from(const py::handle& h) {
+    gz::Stop s;
+    if (py::isinstance<py::dict>(h)) {
+        auto d = py::reinterpret_borrow<py::dict>(h);
+        if (!d.contains("lat") || !d.contains("lon"))
+            throw gz::UsageError("a stop needs 'lat' and 'lon'");
+        s.name = get_or<std::string>(d, "name", "");
+        s.place_id = get_or<std::string>(d, "place_id", "");
+        s.lat = d["lat"].cast<double>();
+        s.lon = d["lon"].cast<double>();
+        s.arrival = get_or<std::string>(d, "arrival", "");
+        s.departure = get_or<std::string>(d, "departure", "");
+        return s;
+    }
+    // (name, lat, lon) tuples for quick use.
+    auto t = h.cast<py::sequence>();
+    if (t.size() != 3) throw gz::UsageError("a stop is a dict or a (name, lat, lon) tuple");
+    s.name = t[0].cast<std::string>();
+    s.lat = t[1].cast<double>();
+    s.lon = t[2].cast<double>();
+    return s;
+}
+
+std::vector<std::string> optional_strings(const py::object& o) {
+    std::vector<std::string> out;
+    if (o.is_none()) return out;
+    for (auto h : o) out.push_back(h.is_none() ? std::string() : h.cast<std::string>());
+    return out;
+}
+
+gz::LookupOptions lookup_options(const py::object& countries, const py::object& bbox,
+                                 const std::string& feature_classes, const py::object& near,
+                                 std::size_t limit, bool fuzzy) {
+    gz::LookupOptions o;
+    if (!countries.is_none()) {
+        if (py::isinstance<py::str>(countries)) o.countries.push_back(countries.cast<std::string>());
+        else o.countries = countries.cast<std::vector<std::string>>();
+        for (auto& c : o.countries)
+            for (auto& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    }
+    if (!bbox.is_none()) {
+        auto b = bbox.cast<std::vector<double>>();
+        if (b.size() != 4) throw gz::UsageError("bbox is (west, south, east, north)");
+        o.bbox = gz::BBox{b[0], b[1], b[2], b[3]};
+    }
+    o.feature_classes = feature_classes;
+    if (!near.is_none()) {
+        auto p = near.cast<std::vector<double>>();
+        if (p.size() != 2) throw gz::UsageError("near is (lat, lon)");
+        o.near = std::make_pair(p[0], p[1]);
+    }
+    o.limit = limit;
+    o.fuzzy = fuzzy;
+    return o;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geoparse and itinerary
+
+#if GAZETTEER_PY_HAVE_GEOPARSE
+
+py::dict mention_dict(const gz::Mention& m) {
+    py::dict d;
+    d["start"] = m.start;
+    d["end"] = m.end;
+    d["text"] = m.text;
+    d["sentence"] = m.sentence;
+    d["sentence_start"] = m.sentence_start;
+    d["place"] = m.place ? py::object(place_dict(*m.place)) : py::object(py::none());
+    d["confidence"] = m.confidence;
+    d["kind"] = gz::mention_kind_name(m.kind);
+    d["match"] = gz::match_kind_name(m.match);
+    py::list alts;
+    for (const auto& a : m.alternatives) {
+        py::dict ad = place_dict(a.place);
+        ad["score"] = a.score;
+        ad["match"] = gz::match_kind_name(a.match);
+        alts.append(ad);
+    }
+    d["alternatives"] = alts;
+    d["reasons"] = m.reasons;
+    return d;
+}
+
+py::dict article_dict(const gz::ArticleResult& r) {
+    py::list mentions, places;
+    for (const auto& m : r.mentions) mentions.append(mention_dict(m));
+    for (const auto& p : r.places) {
+        py::dict d = place_dict(p.place);
+        d["count"] = p.count;
+        d["first_start"] = p.first_start;
+        d["max_confidence"] = p.max_confidence;
+        d["mean_confidence"] = p.mean_confidence;
+        places.append(d);
+    }
+    py::dict out;
+    out["id"] = r.id;
+    out["mentions"] = mentions;
+    out["places"] = places;
+    out["unresolved"] = r.unresolved();
+    return out;
+}
+
+// User corrections of resolutions: mention start (code points) -> place id, "" or None meaning
+// "no place". Applied to the parse before the places are aggregated, so that the panel's
+// remembered choices change the places and the itinerary alike.
+using Overrides = std::map<std::size_t, std::string>;
+
+Overrides overrides_from(const py::object& o) {
+    Overrides out;
+    if (o.is_none()) return out;
+    for (auto item : o.cast<py::dict>()) {
+        auto start = py::int_(py::reinterpret_borrow<py::object>(item.first)).cast<std::size_t>();
+        out[start] = item.second.is_none() ? std::string() : item.second.cast<std::string>();
+    }
+    return out;
+}
+
+void apply_overrides(const gz::Index& index, gz::ArticleResult& r, const Overrides& overrides) {
+    if (overrides.empty()) return;
+    bool changed = false;
+    for (auto& m : r.mentions) {
+        auto it = overrides.find(m.start);
+        if (it == overrides.end()) continue;
+        if (it->second.empty()) {
+            m.place.reset();
+        } else {
+            auto idx = index.find_id(it->second);
+            if (!idx) throw gz::UsageError("unknown place id in overrides: " + it->second);
+            m.place = index.place(*idx);
+            m.confidence = 1.0;
+            m.reasons.push_back("chosen by the user");
+        }
+        changed = true;
+    }
+    if (!changed) return;
+    // Re-aggregate the places (order of first mention), as the geoparser does.
+    std::vector<gz::ArticlePlace> places;
+    std::map<std::string, std::size_t> at;
+    for (const auto& m : r.mentions) {
+        if (!m.place) continue;
+        auto [it, fresh] = at.try_emplace(m.place->id, places.size());
+        if (fresh) {
+            gz::ArticlePlace p;
+            p.place = *m.place;
+            p.first_start = m.start;
+            places.push_back(p);
+        }
+        auto& p = places[it->second];
+        p.count += 1;
+        p.max_confidence = std::max(p.max_confidence, m.confidence);
+        p.mean_confidence += m.confidence;
+    }
+    for (auto& p : places) p.mean_confidence /= static_cast<double>(p.count);
+    r.places = std::move(places);
+}
+
+gz::GeoparseOptions geoparse_options(double abstain_below, double recognition_threshold,
+                                     std::size_t max_alternatives, bool demonyms) {
+    gz::GeoparseOptions o;
+    o.abstain_below = abstain_below;
+    o.recognition_threshold = recognition_threshold;
+    o.max_alternatives = max_alternatives;
+    o.demonyms = demonyms;
+    return o;
+}
+
+#endif  // GAZETTEER_PY_HAVE_GEOPARSE
+
+#if GAZETTEER_PY_HAVE_ITINERARY
+
+py::dict itinerary_dict(const gz::Itinerary& it) {
+    py::list stops;
+    for (const auto& s : it.stops) {
+        py::dict d;
+        d["seq"] = s.seq;
+        d["name"] = s.name;
+        d["place"] = place_dict(s.place);
+        d["place_id"] = s.place.id;
+        d["lat"] = s.place.lat;
+        d["lon"] = s.place.lon;
+        d["date"] = none_if_empty(s.date);
+        d["date_inferred"] = s.date_inferred;
+        d["role"] = gz::stop_role_name(s.role);
+        d["placed_by"] = gz::placement_name(s.placed_by);
+        py::dict ev;
+        ev["sentence"] = s.evidence.sentence;
+        ev["sentence_start"] = s.evidence.sentence_start;
+        ev["start"] = s.evidence.start;
+        ev["end"] = s.evidence.end;
+        ev["cue"] = s.evidence.cue;
+        d["evidence"] = ev;
+        d["events"] = s.events;
+        stops.append(d);
+    }
+    // Leg geometry comes from the geodesic route of the itinerary (when it has two stops).
+    std::optional<gz::Route> route;
+    if (it.stops.size() >= 2) route = gz::itinerary_route(it);
+    py::list legs;
+    for (std::size_t i = 0; i < it.legs.size(); ++i) {
+        const auto& l = it.legs[i];
+        py::dict d;
+        d["seq"] = i + 1;
+        d["from"] = l.from + 1;
+        d["to"] = l.to + 1;
+        d["mode"] = none_if_empty(l.mode);
+        d["distance_km"] = l.distance_km;
+        if (route && i < route->legs.size()) {
+            const auto& rl = route->legs[i];
+            d["date"] = none_if_empty(rl.date);
+            d["bearing_deg"] = rl.initial_bearing_deg ? py::object(py::float_(*rl.initial_bearing_deg))
+                                                      : py::object(py::none());
+            d["parts"] = parts_list(rl.parts);
+        } else {
+            d["date"] = py::none();
+            d["bearing_deg"] = py::none();
+            d["parts"] = py::list();
+        }
+        legs.append(d);
+    }
+    py::dict out;
+    out["traveller"] = it.traveller;
+    out["stops"] = stops;
+    out["legs"] = legs;
+    out["notes"] = it.notes;
+    return out;
+}
+
+#endif  // GAZETTEER_PY_HAVE_ITINERARY
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+void translate_errors(std::exception_ptr p) {
+    try {
+        if (p) std::rethrow_exception(p);
+    } catch (const gz::UsageError& e) {
+        PyErr_SetString(PyExc_ValueError, e.what());
+    } catch (const gz::ParseError& e) {
+        PyErr_SetString(PyExc_ValueError, e.what());
+    } catch (const gz::Error& e) {  // IndexError, IoError and the rest
+        PyErr_SetString(PyExc_RuntimeError, e.what());
+    }
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_gazetteer_engine, m) {
+    m.doc() = "Offline gazetteer, geoparser and itinerary engine (pybind11 face of gazetteer::core).";
+    m.attr("__version__") = std::string(gz::version());
+    m.attr("index_format_version") = gz::index_format_version;
+    py::register_exception_translator(&translate_errors);
+
+    m.def("capabilities", [] {
+        py::dict d;
+        d["lookup"] = true;
+        d["route"] = true;
+        d["geoparse"] = bool(GAZETTEER_PY_HAVE_GEOPARSE);
+        d["itinerary"] = bool(GAZETTEER_PY_HAVE_ITINERARY);
+        return d;
+    }, "Which engine parts this build of the module holds: {'lookup', 'route', 'geoparse', 'itinerary'} -> bool.");
+
+    m.def("default_index_path", [] { return gz::default_index_path(); },
+          "Where the engine looks for the index: $GAZETTEER_INDEX, then the build's default.");
+
+    py::class_<gz::Index, std::shared_ptr<gz::Index>>(m, "Index",
+        "A read-only, memory-mapped gazetteer index. Thread safe; share one per process.")
+        .def_static("open", [](const std::string& path) {
+            py::gil_scoped_release release;
+            return std::make_shared<gz::Index>(gz::Index::open(path));
+        }, py::arg("path"), "Opens an index file. RuntimeError when missing, corrupt or of another version.")
+        .def("__len__", &gz::Index::size)
+        .def_property_readonly("path", &gz::Index::path)
+        .def("info", [](const gz::Index& idx) {
+            auto i = idx.info();
+            py::dict d;
+            d["path"] = i.path;
+            d["format_version"] = i.format_version;
+            d["engine_version"] = i.engine_version;
+            d["built_at"] = i.built_at;
+            d["file_size"] = i.file_size;
+            d["places"] = i.places;
+            d["names"] = i.names;
+            d["keys"] = i.keys;
+            d["has_boundaries"] = i.has_boundaries;
+            d["checksum"] = i.checksum;
+            py::list sources;
+            for (const auto& s : i.sources) {
+                py::dict sd;
+                sd["name"] = s.name;
+                sd["version"] = s.version;
+                sd["sha256"] = s.sha256;
+                sd["license"] = s.license;
+                sd["role"] = s.role;
+                sd["records"] = s.records;
+                sources.append(sd);
+            }
+            d["sources"] = sources;
+            return d;
+        }, "What the index holds, as a dict (the `gazetteer info` fields).")
+        .def("place", [](const gz::Index& idx, const std::string& place_id, bool alt_names) -> py::object {
+            auto i = idx.find_id(place_id);
+            if (!i) return py::none();
+            return place_dict(idx.place(*i, alt_names));
+        }, py::arg("place_id"), py::arg("alt_names") = false,
+           "The place with this stable id ('geonames:2013348') as a dict, or None.")
+        .def("lookup", [](const gz::Index& idx, const std::string& query, py::object countries,
+                          py::object bbox, const std::string& feature_classes, py::object near,
+                          std::size_t limit, bool fuzzy) {
+            auto o = lookup_options(countries, bbox, feature_classes, near, limit, fuzzy);
+            std::vector<gz::Candidate> r;
+            {
+                py::gil_scoped_release release;
+                r = gz::lookup(idx, query, o);
+            }
+            return candidate_list(r);
+        }, py::arg("query"), py::kw_only(), py::arg("countries") = py::none(), py::arg("bbox") = py::none(),
+           py::arg("feature_classes") = "", py::arg("near") = py::none(), py::arg("limit") = 10,
+           py::arg("fuzzy") = true,
+           "Ranked candidates for a place name ('Moscow, Idaho' qualifies), best first; [] for no match.\n"
+           "countries: ISO alpha-2 codes; bbox: (west, south, east, north); near: (lat, lon).")
+        .def("search", [](const gz::Index& idx, const std::string& prefix, py::object countries,
+                          py::object bbox, const std::string& feature_classes, py::object near,
+                          std::size_t limit) {
+            auto o = lookup_options(countries, bbox, feature_classes, near, limit, false);
+            std::vector<gz::Candidate> r;
+            {
+                py::gil_scoped_release release;
+                r = gz::search_prefix(idx, prefix, o);
+            }
+            return candidate_list(r);
+        }, py::arg("prefix"), py::kw_only(), py::arg("countries") = py::none(), py::arg("bbox") = py::none(),
+           py::arg("feature_classes") = "", py::arg("near") = py::none(), py::arg("limit") = 10,
+           "Type-ahead: places whose names start with `prefix`, best first.")
+        .def("reverse", [](const gz::Index& idx, double lat, double lon, std::size_t limit,
+                           double radius_km, const std::string& feature_classes) {
+            gz::ReverseResult r;
+            {
+                py::gil_scoped_release release;
+                r = gz::reverse(idx, lat, lon, limit, radius_km, feature_classes);
+            }
+            py::dict d;
+            d["country"] = r.country;
+            d["country_place"] = r.country_place ? py::object(place_dict(*r.country_place)) : py::object(py::none());
+            d["nearest"] = candidate_list(r.nearest);
+            return d;
+        }, py::arg("lat"), py::arg("lon"), py::kw_only(), py::arg("limit") = 5, py::arg("radius_km") = 100.0,
+           py::arg("feature_classes") = "",
+           "Nearest places to a point (distance_km filled) and the containing country's ISO code.")
+#if GAZETTEER_PY_HAVE_GEOPARSE
+        .def("geoparse", [](const gz::Index& idx, const std::string& text, const std::string& id,
+                            py::object overrides, double abstain_below, double recognition_threshold,
+                            std::size_t max_alternatives, bool demonyms) {
+            auto ov = overrides_from(overrides);
+            auto o = geoparse_options(abstain_below, recognition_threshold, max_alternatives, demonyms);
+            gz::ArticleResult r;
+            {
+                py::gil_scoped_release release;
+                gz::Geoparser parser(idx, o);
+                r = parser.parse(id, text);
+                apply_overrides(idx, r, ov);
+            }
+            return article_dict(r);
+        }, py::arg("text"), py::kw_only(), py::arg("id") = "", py::arg("overrides") = py::none(),
+           py::arg("abstain_below") = gz::GeoparseOptions{}.abstain_below,
+           py::arg("recognition_threshold") = gz::GeoparseOptions{}.recognition_threshold,
+           py::arg("max_alternatives") = gz::GeoparseOptions{}.max_alternatives,
+           py::arg("demonyms") = gz::GeoparseOptions{}.demonyms,
+           "Place mentions of a text: {'id', 'mentions', 'places', 'unresolved'}. Offsets are code\n"
+           "points (text[start:end]). overrides: {mention start: place id or None} replaces resolutions.")
+#endif
+#if GAZETTEER_PY_HAVE_ITINERARY
+        .def("itinerary", [](const gz::Index& idx, const std::string& text, const std::string& traveller,
+                             const std::string& article_date, py::object overrides) {
+            auto ov = overrides_from(overrides);
+            gz::ItineraryOptions o;
+            o.traveller = traveller;
+            o.article_date = article_date;
+            gz::Itinerary it;
+            {
+                py::gil_scoped_release release;
+                gz::Geoparser parser(idx);
+                auto parsed = parser.parse("", text);
+                apply_overrides(idx, parsed, ov);
+                it = gz::extract_itinerary(parsed, text, o);
+            }
+            return itinerary_dict(it);
+        }, py::arg("text"), py::kw_only(), py::arg("traveller") = "", py::arg("article_date") = "",
+           py::arg("overrides") = py::none(),
+           "The travel itinerary of an article: {'traveller', 'stops', 'legs' (with 'parts'), 'notes'}.")
+#endif
+        ;
+
+    m.def("route", [](py::sequence stops, py::object modes, py::object dates, double max_segment_km,
+                      unsigned min_segments) {
+        std::vector<gz::Stop> s;
+        for (auto h : stops) s.push_back(stop_from(h));
+        auto md = optional_strings(modes);
+        auto dd = optional_strings(dates);
+        gz::DensifyOptions o;
+        o.max_segment_km = max_segment_km;
+        o.min_segments = min_segments;
+        gz::Route r;
+        {
+            py::gil_scoped_release release;
+            r = gz::build_route(std::move(s), md, dd, o);
+        }
+        return route_dict(r);
+    }, py::arg("stops"), py::arg("modes") = py::none(), py::arg("dates") = py::none(), py::kw_only(),
+       py::arg("max_segment_km") = gz::DensifyOptions{}.max_segment_km,
+       py::arg("min_segments") = gz::DensifyOptions{}.min_segments,
+       "Geodesic route through stops (dicts with name, lat, lon[, place_id, arrival, departure] or\n"
+       "(name, lat, lon) tuples): {'stops', 'legs' (parts as lists of (lon, lat)), 'total_km'}.\n"
+       "ValueError for fewer than two stops, bad coordinates, modes or dates.");
+
+    m.def("leg_modes", [] {
+        std::vector<std::string> out;
+        for (const char* mode : gz::kLegModes) out.emplace_back(mode);
+        return out;
+    }, "The transport modes a leg may carry.");
+}

@@ -1,0 +1,190 @@
+// The cue lexicon of itinerary extraction: motion, visit and gathering verbs and nouns with the
+// role they give a governed place, transport modes, hedges, negation, future and background
+// markers. Written for this project from general English news usage (AP/Reuters travel
+// reports); no place names, no article-specific words.
+
+#include "itinerary/itinerary_detail.hpp"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace gazetteer::detail {
+
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+WordSet make_set(std::string_view words) {
+    WordSet s;
+    std::size_t i = 0;
+    while (i < words.size()) {
+        while (i < words.size() && words[i] == ' ') ++i;
+        std::size_t j = i;
+        while (j < words.size() && words[j] != ' ') ++j;
+        if (j > i) s.insert(words.substr(i, j - i));
+        i = j;
+    }
+    return s;
+}
+
+// Motion towards a goal (with to/into/for/in/at): the inflections are listed rather than
+// stemmed so that "flight" does not catch "flighty" and "arrive" does not catch "arrival rates".
+constexpr std::string_view k_arrive =
+    "arrive arrives arrived arriving arrival land lands landed landing reach reaches reached reaching "
+    "come comes came coming go goes went going gone head heads headed heading travel travels traveled "
+    "travelled traveling travelling fly flies flew flying flown flight drive drives drove driving driven "
+    "sail sails sailed sailing move moves moved moving continue continues continued continuing proceed "
+    "proceeds proceeded proceeding journey journeys journeyed walk walks walked walking cross crosses "
+    "crossed crossing enter enters entered entering trip trips visit visits visited visiting tour tours "
+    "toured touring stop stops stopped stopping stopover transferred ride rode taken took brought "
+    "bound way route voyage pilgrimage border crossed returning return returns returned back rushed "
+    "dispatched sent set onward onwards take takes taking took pulled rolled touched";
+
+// Motion away from a source (with from / out of, or leave/depart + object).
+constexpr std::string_view k_depart =
+    "leave leaves left leaving depart departs departed departing departure brought bring brings "
+    "bringing fly flies flew flying flown flight came come comes coming arrive arrives arrived arriving "
+    "travel travels traveled travelled traveling travelling drove driven drive sailed sail set return "
+    "returns returned returning headed journeyed taken transported crossed crossing";
+
+// Being somewhere (with in/at).
+constexpr std::string_view k_stay =
+    "meet meets met meeting summit summits talks held hold holds holding hosted host hosts hosting "
+    "stay stays stayed staying spend spent spends attend attends attended attending ceremony welcome "
+    "welcomed greeted greet celebrated celebrates celebrate mass addressed addresses spoke speaks "
+    "prayed prays visit visits visited visiting tour toured touring inspected inspects inspect "
+    "stop stops stopped stopover arrive arrives arrived arriving arrival land landed landing lands "
+    "walk walks walked reception banquet rally remained remain remains lunch dinner";
+
+// Verbs taking the place as a direct object ("visited Vladivostok", "left Pyongyang").
+constexpr std::string_view k_direct_arrive = "visit visits visited visiting tour tours toured touring reach reaches reached reaching enter enters entered entering";
+constexpr std::string_view k_direct_depart = "leave leaves left leaving depart departs departed departing";
+
+// Gatherings: a stop at their place takes their date when it has none.
+constexpr std::string_view k_gather =
+    "meet meets met meeting meetings summit summits talks held hold holds hosted host hosts ceremony "
+    "conference forum mass negotiations";
+
+constexpr std::string_view k_return = "return returns returned returning back homeward";
+
+constexpr std::string_view k_hedge =
+    "may might could possibly perhaps maybe speculation speculated speculate rumored rumoured rumours "
+    "rumors rumor rumour considering consider considered invited invite invites invitation inviting "
+    "hopes hoped hope wish wishes wants wanted if unconfirmed proposed propose proposal possible "
+    "potential potentially likely unlikely whether";
+
+constexpr std::string_view k_negation =
+    "not never no cancelled canceled cancel postponed postpone scrapped instead rather without";
+
+constexpr std::string_view k_future =
+    "will 'll shall plans plan planned scheduled schedule expected due set to-be going would upcoming";
+
+constexpr std::string_view k_background =
+    "last previous previously ago former formerly once earlier history historic decades";
+
+constexpr std::string_view k_filler =
+    "the a an his her their its our this that nearby neighbouring neighboring northern southern eastern "
+    "western central far remote capital city town port village island islands region province state "
+    "of coastal border frontier";
+
+constexpr std::string_view k_function =
+    "the a an and or but if then so as at in on of to for from by with after before during while when "
+    "where since until this that these those there here it its he she they we i you his her their our "
+    "my your such some many most more few all both each every no not yet still also even just only "
+    "however although though because despite asked official speculation moreover meanwhile later "
+    "earlier first last next new in-between what which who whom whose how why one two three";
+
+constexpr std::string_view k_styled = "pope king queen prince princess emperor empress sultan sheikh emir crown";
+
+const WordSet& set_of(int which) {
+    static const WordSet sets[] = {make_set(k_arrive),        make_set(k_depart),   make_set(k_stay),
+                                   make_set(k_direct_arrive), make_set(k_direct_depart), make_set(k_gather),
+                                   make_set(k_return),        make_set(k_hedge),    make_set(k_negation),
+                                   make_set(k_future),        make_set(k_background), make_set(k_filler),
+                                   make_set(k_function),      make_set(k_styled)};
+    return sets[which];
+}
+
+}  // namespace
+
+std::string lower_word(std::string_view text, const Token& t) {
+    std::string s(text.substr(t.begin, t.end - t.begin));
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        // U+2019 RIGHT SINGLE QUOTATION MARK (E2 80 99) is how news sites write apostrophes.
+        if (i + 2 < s.size() + 0 && static_cast<unsigned char>(s[i]) == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+            static_cast<unsigned char>(s[i + 2]) == 0x99) {
+            out += '\'';
+            i += 2;
+            continue;
+        }
+        const char c = s[i];
+        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+}
+
+unsigned cue_class(std::string_view w) {
+    unsigned c = 0;
+    if (set_of(0).count(w)) c |= CueArrive;
+    if (set_of(1).count(w)) c |= CueDepart;
+    if (set_of(2).count(w)) c |= CueStay;
+    if (set_of(3).count(w) || set_of(4).count(w)) c |= CueDirect;
+    if (set_of(5).count(w)) c |= CueGather;
+    if (set_of(6).count(w)) c |= CueReturn;
+    return c;
+}
+
+bool is_direct_depart(std::string_view w) { return set_of(4).count(w) != 0; }
+
+std::string_view mode_word(std::string_view w) {
+    // "aircraft" and "station" are left out on purpose: "an aircraft plant", "a space station".
+    static const std::unordered_map<std::string_view, std::string_view> modes = {
+        {"train", "train"},      {"trains", "train"},     {"rail", "train"},      {"railway", "train"},
+        {"railroad", "train"},   {"locomotive", "train"}, {"railcar", "train"},   {"sleeper", "train"},
+        {"fly", "plane"},        {"flies", "plane"},      {"flew", "plane"},      {"flying", "plane"},
+        {"flown", "plane"},      {"flight", "plane"},     {"flights", "plane"},   {"plane", "plane"},
+        {"planes", "plane"},     {"jet", "plane"},        {"jetliner", "plane"},  {"airliner", "plane"},
+        {"airport", "plane"},    {"airbase", "plane"},    {"helicopter", "plane"}, {"airlifted", "plane"},
+        {"car", "car"},          {"cars", "car"},         {"motorcade", "car"},   {"drove", "car"},
+        {"drive", "car"},        {"drives", "car"},       {"driving", "car"},     {"driven", "car"},
+        {"convoy", "car"},       {"bus", "car"},
+        {"ship", "ship"},        {"ships", "ship"},      {"boat", "ship"},
+        {"ferry", "ship"},       {"sailed", "ship"},      {"sail", "ship"},       {"sailing", "ship"},
+        {"yacht", "ship"},       {"vessel", "ship"},      {"cruise", "ship"},     {"warship", "ship"},
+        {"steamer", "ship"},
+    };
+    auto it = modes.find(w);
+    return it == modes.end() ? std::string_view() : it->second;
+}
+
+bool is_hedge_word(std::string_view w) { return set_of(7).count(w) != 0; }
+bool is_negation_word(std::string_view w) {
+    if (set_of(8).count(w)) return true;
+    return w.size() > 3 && w.substr(w.size() - 3) == "n't";
+}
+bool is_future_word(std::string_view w) { return set_of(9).count(w) != 0; }
+bool is_background_word(std::string_view w) { return set_of(10).count(w) != 0; }
+bool is_place_filler(std::string_view w) { return set_of(11).count(w) != 0; }
+bool is_function_word(std::string_view w) { return set_of(12).count(w) != 0; }
+bool is_styled_title(std::string_view w) { return set_of(13).count(w) != 0; }
+
+int weekday_index(std::string_view w) {
+    static constexpr std::string_view days[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+    for (int i = 0; i < 7; ++i) if (w == days[i]) return i;
+    return -1;
+}
+
+int month_index(std::string_view w) {
+    static constexpr std::string_view full[] = {"january", "february", "march",     "april",   "may",      "june",
+                                                "july",    "august",   "september", "october", "november", "december"};
+    static constexpr std::string_view abbr[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    for (int i = 0; i < 12; ++i) if (w == full[i] || w == abbr[i]) return i + 1;
+    if (w == "sept") return 9;
+    return 0;
+}
+
+}  // namespace gazetteer::detail

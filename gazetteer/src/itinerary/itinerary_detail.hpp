@@ -1,0 +1,130 @@
+#pragma once
+// Internals of itinerary extraction shared by its files: calendar arithmetic and date
+// expressions (dates.cpp), the cue lexicon (cues.cpp) and people in the text (people.cpp).
+
+#include <gazetteer/text.hpp>
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gazetteer::detail {
+
+// ---- calendar (proleptic Gregorian, days since 1970-01-01; H. Hinnant's civil algorithms) ----
+
+/// Days since 1970-01-01 of a civil date (month 1-12, day 1-31; not range checked).
+long days_from_civil(int y, int m, int d) noexcept;
+/// The civil date of a day number.
+void civil_from_days(long z, int& y, int& m, int& d) noexcept;
+/// Day of the week, 0 = Sunday ... 6 = Saturday.
+int weekday_of(long days) noexcept;
+/// Day number of a strict "YYYY-MM-DD", or empty.
+std::optional<long> parse_iso_day(std::string_view s) noexcept;
+/// "YYYY-MM-DD" of a day number.
+std::string iso_of_day(long days);
+
+/// A date expression found in the text.
+struct DateExpr {
+    enum class Kind {
+        Absolute,    ///< month and day with a year: `days` is set
+        MonthDay,    ///< month and day, year to infer from context
+        Weekday,     ///< a weekday alone ("on Wednesday", "Wednesday's summit")
+        NextDay,     ///< relative to the previous dated event ("the next day": offset 1)
+        ArticleDay,  ///< relative to the article date ("today" 0, "yesterday" -1, "tomorrow" 1)
+    };
+    Kind kind = Kind::Absolute;
+    std::size_t first = 0, last = 0;  ///< token range [first, last)
+    int month = 0, day = 0;           ///< for MonthDay and Absolute
+    int weekday = -1;                 ///< 0 = Sunday, when the expression names one
+    int offset = 0;                   ///< for NextDay and ArticleDay
+    std::optional<long> days;         ///< resolved day number
+};
+
+/// Finds the date expressions of a tokenised text (in token order).
+std::vector<DateExpr> find_date_exprs(std::string_view text, const TokenizedText& tt);
+
+// ---- words ----
+
+/// Lower-case ASCII copy of a token's text (non-ASCII bytes kept; curly apostrophes folded to ').
+std::string lower_word(std::string_view text, const Token& t);
+
+/// The verb or noun classes that govern a place mention.
+enum CueClass : unsigned {
+    CueArrive = 1u << 0,  ///< motion towards a goal: arrive, fly, travel, go, cross, trip
+    CueDepart = 1u << 1,  ///< motion away from a source: leave, depart, bring (from)
+    CueStay = 1u << 2,    ///< being somewhere: meet, hold talks, stay, attend, visit (in)
+    CueDirect = 1u << 3,  ///< takes the place as direct object: visit, tour, reach, leave
+    CueGather = 1u << 4,  ///< a gathering whose place is a stop: summit, meeting, talks
+    CueReturn = 1u << 5,  ///< motion back home: return, back
+};
+
+/// Cue classes of a lower-case word (0 when it is no cue).
+unsigned cue_class(std::string_view w);
+/// True for verbs that take the place left as direct object ("left Pyongyang").
+bool is_direct_depart(std::string_view w);
+
+/// The leg mode a lower-case word states ("train", "plane", "car", "ship") or "".
+std::string_view mode_word(std::string_view w);
+
+/// Words that make a motion only hinted at ("may", "could", "invited", "speculation").
+bool is_hedge_word(std::string_view w);
+/// Negations ("not", "never", "didn't", "cancelled").
+bool is_negation_word(std::string_view w);
+/// Markers of a future, announced motion ("will", "plans", "scheduled", "expected").
+bool is_future_word(std::string_view w);
+/// Markers of an earlier, background trip ("last", "previous", "ago", "previously").
+bool is_background_word(std::string_view w);
+/// Words skipped between a governing preposition and the place ("the", "his", "city", ...).
+bool is_place_filler(std::string_view w);
+/// Function words that may open a sentence and are never a person ("The", "After", "He").
+bool is_function_word(std::string_view w);
+/// Titles kept in a traveller's display name because they are part of how the person is
+/// known ("Pope Francis", "King Charles").
+bool is_styled_title(std::string_view w);
+/// Weekday index (0 = Sunday) of a full weekday name, or -1.
+int weekday_index(std::string_view w);
+/// Month 1-12 of a month name or its AP abbreviation ("sept", "aug"), or 0.
+int month_index(std::string_view w);
+
+// ---- ordering ----
+
+/// Precedence constraints between n items, kept acyclic: add() refuses a constraint that
+/// contradicts the accepted ones, so callers add the strongest evidence first.
+class PrecedenceGraph {
+public:
+    explicit PrecedenceGraph(std::size_t n);
+    /// Requires a before b; false (and nothing changes) when that would close a cycle.
+    bool add(std::size_t a, std::size_t b);
+    /// True when a is required, directly or transitively, before b.
+    bool reaches(std::size_t a, std::size_t b) const;
+    /// A total order honouring every constraint; ties go to the item `before` puts first.
+    std::vector<std::size_t> order(const std::function<bool(std::size_t, std::size_t)>& before) const;
+
+private:
+    std::size_t m_n;
+    std::vector<bool> m_edge;  // m_edge[a * n + b]: a before b
+};
+
+// ---- people ----
+
+/// A person named in the text: a capitalised name run the geoparser did not take for a place.
+struct PersonMention {
+    std::size_t first = 0, last = 0;  ///< token range of the name
+    std::size_t person = 0;           ///< index into People::names
+};
+
+/// People of an article, with short references ("Kim") folded into full names ("Kim Jong Un").
+struct People {
+    std::vector<std::string> names;        ///< display names
+    std::vector<std::size_t> counts;       ///< mentions per name
+    std::vector<PersonMention> mentions;   ///< in token order
+    std::vector<int> person_at;            ///< per token: person index or -1
+};
+
+/// Finds people in `tt`. `blocked[i]` marks tokens inside place mentions or headlines.
+People find_people(std::string_view text, const TokenizedText& tt, const std::vector<bool>& blocked);
+
+}  // namespace gazetteer::detail

@@ -1,0 +1,121 @@
+// Itineraries as a Route, as GIS layers (route_layers plus the evidence fields) and as JSON.
+
+#include <gazetteer/error.hpp>
+#include <gazetteer/itinerary.hpp>
+#include <gazetteer/route.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace gazetteer {
+
+namespace {
+
+nlohmann::json json_or_null(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
+
+}  // namespace
+
+Route itinerary_route(const Itinerary& itinerary) {
+    if (itinerary.stops.size() < 2) {
+        throw UsageError("the itinerary has " + std::to_string(itinerary.stops.size()) +
+                         (itinerary.stops.size() == 1 ? " stop" : " stops") + "; a route needs at least two");
+    }
+    std::vector<Stop> stops;
+    for (const auto& s : itinerary.stops) {
+        Stop stop;
+        stop.name = s.name;
+        stop.place_id = s.place.id;
+        stop.lat = s.place.lat;
+        stop.lon = s.place.lon;
+        stop.arrival = s.date;
+        stops.push_back(std::move(stop));
+    }
+    std::vector<std::string> modes, dates;
+    for (const auto& leg : itinerary.legs) {
+        modes.push_back(leg.mode);
+        // A leg is dated by its arrival when stated; an inferred day is left to the stop.
+        const auto& to = itinerary.stops[leg.to];
+        dates.push_back(to.date_inferred ? std::string() : to.date);
+    }
+    return build_route(std::move(stops), modes, dates);
+}
+
+std::vector<Layer> itinerary_layers(const Itinerary& itinerary) {
+    std::vector<Layer> layers = route_layers(itinerary_route(itinerary));
+    Layer& stops = layers.front();
+    stops.fields.push_back({"traveller", FieldType::String});
+    stops.fields.push_back({"date", FieldType::Date});
+    stops.fields.push_back({"date_inferred", FieldType::Integer});
+    stops.fields.push_back({"role", FieldType::String});
+    stops.fields.push_back({"placed_by", FieldType::String});
+    stops.fields.push_back({"cue", FieldType::String});
+    stops.fields.push_back({"evidence", FieldType::String});
+    stops.fields.push_back({"evidence_start", FieldType::Integer});
+    stops.fields.push_back({"evidence_end", FieldType::Integer});
+    for (std::size_t i = 0; i < stops.features.size() && i < itinerary.stops.size(); ++i) {
+        const ItineraryStop& s = itinerary.stops[i];
+        auto& v = stops.features[i].values;
+        v.resize(5);  // the route_layers fields
+        // Built in place: GCC 12 warns (falsely) about copying std::string alternatives here.
+        auto text = [&v](const std::string& t) {
+            if (t.empty()) v.emplace_back();
+            else v.emplace_back(std::in_place_type<std::string>, t);
+        };
+        text(itinerary.traveller);
+        text(s.date);
+        v.emplace_back(std::in_place_type<std::int64_t>, s.date_inferred ? 1 : 0);
+        text(stop_role_name(s.role));
+        text(placement_name(s.placed_by));
+        text(s.evidence.cue);
+        text(s.evidence.sentence);
+        v.emplace_back(std::in_place_type<std::int64_t>, static_cast<std::int64_t>(s.evidence.start));
+        v.emplace_back(std::in_place_type<std::int64_t>, static_cast<std::int64_t>(s.evidence.end));
+    }
+    return layers;
+}
+
+std::string itinerary_json(const Itinerary& itinerary, int indent) {
+    nlohmann::json j;
+    j["traveller"] = json_or_null(itinerary.traveller);
+    nlohmann::json stops = nlohmann::json::array();
+    for (const auto& s : itinerary.stops) {
+        nlohmann::json o;
+        o["seq"] = s.seq;
+        o["name"] = s.name;
+        o["place_id"] = json_or_null(s.place.id);
+        o["lat"] = s.place.lat;
+        o["lon"] = s.place.lon;
+        o["country"] = json_or_null(s.place.country);
+        o["date"] = json_or_null(s.date);
+        o["date_inferred"] = s.date_inferred;
+        o["role"] = stop_role_name(s.role);
+        o["placed_by"] = placement_name(s.placed_by);
+        o["evidence"] = {{"sentence", s.evidence.sentence},
+                         {"sentence_start", s.evidence.sentence_start},
+                         {"start", s.evidence.start},
+                         {"end", s.evidence.end},
+                         {"cue", s.evidence.cue}};
+        stops.push_back(std::move(o));
+    }
+    j["stops"] = std::move(stops);
+    nlohmann::json legs = nlohmann::json::array();
+    for (const auto& l : itinerary.legs) {
+        legs.push_back({{"from", itinerary.stops[l.from].name},
+                        {"to", itinerary.stops[l.to].name},
+                        {"from_seq", l.from + 1},
+                        {"to_seq", l.to + 1},
+                        {"mode", json_or_null(l.mode)},
+                        // 1 m, as the legs layer.
+                        {"distance_km", std::round(l.distance_km * 1000) / 1000}});
+    }
+    j["legs"] = std::move(legs);
+    j["notes"] = itinerary.notes;
+    return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace gazetteer

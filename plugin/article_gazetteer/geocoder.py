@@ -1,0 +1,112 @@
+"""A QgsGeocoderInterface over the engine (QGIS API: qgsgeocoder.h), so that the gazetteer serves
+QGIS's own geocoding framework: the locator through QgsGeocoderLocatorFilter (prefix "gaz") and
+any batch geocoding that takes a QgsGeocoderInterface.
+
+QgsLocator runs filters in worker threads; geocodeString() is therefore called off the UI thread,
+and the engine releases the GIL while it searches, so typing never stalls the interface.
+"""
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsField,
+    QgsFields,
+    QgsGeocoderInterface,
+    QgsGeocoderResult,
+    QgsGeometry,
+    QgsPointXY,
+    QgsRectangle,
+)
+from . import engine
+from .compat import DOUBLE, STRING, WKB_POINT
+
+LOCATOR_NAME = "article_gazetteer"
+# QgsLocator::registerFilter ignores plugin prefixes shorter than 3 characters (those are kept
+# for QGIS's own filters), so "gz" would silently not work: "gaz" it is.
+LOCATOR_PREFIX = "gaz"
+
+# Half the side of the view the locator zooms to, degrees, by GeoNames feature class:
+# countries and divisions need a wide view, a town a close one.
+_VIEW_HALF_DEG = {"A": 3.0, "H": 1.0, "T": 0.5, "L": 0.5}
+
+
+class GazetteerGeocoder(QgsGeocoderInterface):
+    """Geocodes strings with the offline gazetteer: exact and fuzzy look-up first, then type-ahead
+    prefix search so that partly typed names ("Vladiv") already give results."""
+
+    MAX_RESULTS = 10
+
+    def flags(self):
+        return QgsGeocoderInterface.Flag.GeocodesStrings
+
+    def wkbType(self):
+        return WKB_POINT
+
+    def appendedFields(self):
+        fields = QgsFields()
+        for name, kind in (("gz_place_id", STRING), ("gz_name", STRING), ("gz_country", STRING),
+                           ("gz_feature_code", STRING), ("gz_score", DOUBLE), ("gz_match", STRING)):
+            fields.append(QgsField(name, kind))
+        return fields
+
+    def candidates(self, text, limit=MAX_RESULTS):
+        """Engine candidates (dicts) for `text`: look-up, else prefix search. Raises EngineUnavailable."""
+        text = (text or "").strip()
+        if not text:
+            return []
+        index = engine.index()
+        looked_up = index.lookup(text, limit=limit)
+        # Exact names first, then names that start with the text (what the user is typing),
+        # then typo matches.
+        exact = [c for c in looked_up if c["edit_distance"] == 0]
+        fuzzy = [c for c in looked_up if c["edit_distance"] != 0]
+        prefixed = index.search(text, limit=limit) if len(exact) < limit and len(text) >= 3 else []
+        found, seen = [], set()
+        for c in exact + prefixed + fuzzy:
+            if c["place_id"] not in seen and len(found) < limit:
+                seen.add(c["place_id"])
+                found.append(c)
+        return found
+
+    def geocodeString(self, string, context=None, feedback=None):  # noqa: N802 (QGIS API)
+        try:
+            found = self.candidates(string)
+        except engine.EngineUnavailable as e:
+            return [QgsGeocoderResult.errorResult(str(e))]
+        except ValueError as e:  # bad query text
+            return [QgsGeocoderResult.errorResult(str(e))]
+        crs = QgsCoordinateReferenceSystem("EPSG:4326")
+        results = []
+        for c in found:
+            if feedback is not None and feedback.isCanceled():
+                break
+            point = QgsPointXY(c["lon"], c["lat"])
+            result = QgsGeocoderResult(describe(c), QgsGeometry.fromPointXY(point), crs)
+            half = _VIEW_HALF_DEG.get(c["feature_class"], 0.15)
+            if c["feature_code"].startswith("PCL"):
+                half = 8.0
+            result.setViewport(QgsRectangle(c["lon"] - half, c["lat"] - half,
+                                            c["lon"] + half, c["lat"] + half))
+            result.setDescription(", ".join(x for x in (c["admin1_name"], c["country"], c["feature_code"]) if x))
+            result.setGroup(c["country"] or "")
+            result.setAdditionalAttributes({
+                "gz_place_id": c["place_id"], "gz_name": c["name"], "gz_country": c["country"],
+                "gz_feature_code": c["feature_code"], "gz_score": c["score"], "gz_match": c["match"],
+            })
+            results.append(result)
+        return results
+
+
+def describe(candidate):
+    """Display text of a candidate: 'Vladivostok (Primorskiy Krai, RU)'."""
+    where = ", ".join(x for x in (candidate.get("admin1_name"), candidate.get("country")) if x)
+    return "{} ({})".format(candidate["name"], where) if where else candidate["name"]
+
+
+def make_locator_filter(geocoder, canvas):
+    """The QgsGeocoderLocatorFilter serving `geocoder` with the "gaz" prefix. The filter does not
+    own the geocoder: the caller keeps `geocoder` alive as long as the filter is registered."""
+    from qgis.gui import QgsGeocoderLocatorFilter
+
+    locator_filter = QgsGeocoderLocatorFilter(LOCATOR_NAME, "Article Gazetteer", LOCATOR_PREFIX,
+                                              geocoder, canvas)
+    return locator_filter

@@ -1,0 +1,1 @@
+"""The article panel (dock widget) and its resolution store."""

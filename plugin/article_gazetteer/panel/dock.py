@@ -1,0 +1,397 @@
+"""The article dock: paste or open an article, see its place mentions highlighted in the text,
+click one to zoom to it, change a resolution from its alternatives (remembered per article, see
+resolutions.py), and add the places and the itinerary to the map as styled layers.
+
+The engine reports offsets in Unicode code points; QTextEdit counts UTF-16 code units, so the
+two are mapped explicitly (they differ only for characters outside the Basic Multilingual Plane,
+such as emoji)."""
+
+import os
+
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProject,
+    QgsRectangle,
+)
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QColor, QTextCharFormat, QTextCursor
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import engine, layers
+from .resolutions import ResolutionStore
+
+PLUGIN_NAME = "Article Gazetteer"
+_RESOLVED = QColor(255, 213, 128)
+_ABSTAINED = QColor(215, 215, 215)
+_SELECTED = QColor(255, 140, 0)
+_NO_PLACE = "__none__"
+
+
+class ArticleDock(QgsDockWidget):
+    """Article -> mentions -> places and itinerary layers."""
+
+    def __init__(self, iface, parent=None, store=None):
+        super().__init__(PLUGIN_NAME, parent)
+        self.iface = iface
+        self.store = store or ResolutionStore()
+        self.article_id = "article"
+        self.article = None      # engine geoparse dict of the current text
+        self.itinerary = None    # engine itinerary dict, or None
+        self.current = -1        # index of the selected mention
+        self._cp_to_u16 = [0]
+        self._updating = False
+
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        row = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("Open…"), body)
+        self.run_button = QPushButton(self.tr("Find places"), body)
+        self.map_button = QPushButton(self.tr("Add to map"), body)
+        self.map_button.setEnabled(False)
+        for button in (self.open_button, self.run_button, self.map_button):
+            row.addWidget(button)
+        layout.addLayout(row)
+
+        traveller_row = QHBoxLayout()
+        traveller_row.addWidget(QLabel(self.tr("Traveller:"), body))
+        self.traveller = QLineEdit(body)
+        self.traveller.setPlaceholderText(self.tr("who travels (empty: guess)"))
+        traveller_row.addWidget(self.traveller)
+        layout.addLayout(traveller_row)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, body)
+        self.editor = QTextEdit(splitter)
+        self.editor.setAcceptRichText(False)
+        self.editor.setPlaceholderText(self.tr("Paste a news article here, or open a text file."))
+        self.mentions = QTreeWidget(splitter)
+        self.mentions.setHeaderLabels([self.tr("Mention"), self.tr("Place"), self.tr("Country"),
+                                       self.tr("Confidence")])
+        self.mentions.setRootIsDecorated(False)
+        layout.addWidget(splitter, 1)
+
+        alt_row = QHBoxLayout()
+        alt_row.addWidget(QLabel(self.tr("Resolution:"), body))
+        self.alternatives = QComboBox(body)
+        self.alternatives.setEnabled(False)
+        alt_row.addWidget(self.alternatives, 1)
+        layout.addLayout(alt_row)
+        self.status = QLabel(body)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.setWidget(body)
+
+        self._connections = [
+            (self.open_button.clicked, self._open_clicked),
+            (self.run_button.clicked, self._run_clicked),
+            (self.map_button.clicked, self._map_clicked),
+            (self.editor.cursorPositionChanged, self._cursor_moved),
+            (self.editor.textChanged, self._text_changed),
+            (self.mentions.currentItemChanged, self._mention_item_changed),
+            (self.alternatives.activated, self._alternative_activated),
+        ]
+        for signal, slot in self._connections:
+            signal.connect(slot)
+
+    def close_panel(self):
+        """Disconnects every signal connection made here (called by the plugin's unload())."""
+        for signal, slot in self._connections:
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass
+        self._connections = []
+
+    # --- public API (also used by tests and the screenshot script) -----------------------------
+
+    def set_article(self, text, article_id="article"):
+        """Shows `text` as the current article (no parsing yet)."""
+        self.article_id = article_id or "article"
+        self._updating = True
+        self.editor.setPlainText(text)
+        self._updating = False
+        self._clear_results()
+
+    def text(self):
+        return self.editor.toPlainText()
+
+    def run(self):
+        """Geoparses the text (applying remembered resolutions) and extracts the itinerary.
+        Returns True on success; failures go to the message bar."""
+        text = self.text()
+        if not text.strip():
+            self._message(self.tr("Paste or open an article first."), Qgis.MessageLevel.Warning)
+            return False
+        try:
+            index = engine.index()
+            if not engine.has("geoparse"):
+                raise engine.EngineUnavailable(self.tr("This build of the engine cannot geoparse."))
+            overrides = self.store.overrides(text) or None
+            self.article = index.geoparse(text, id=self.article_id, overrides=overrides)
+        except engine.EngineUnavailable as e:
+            self._message(str(e), Qgis.MessageLevel.Critical)
+            return False
+        except (ValueError, RuntimeError) as e:
+            self._message(self.tr("Geoparsing failed: {}").format(e), Qgis.MessageLevel.Critical)
+            return False
+        self.itinerary = None
+        notes = ""
+        if engine.has("itinerary"):
+            try:
+                self.itinerary = index.itinerary(text, traveller=self.traveller.text().strip(),
+                                                 overrides=overrides)
+            except (ValueError, RuntimeError) as e:
+                notes = " " + self.tr("No itinerary: {}").format(e)
+        self._build_offsets(text)
+        self._fill_mentions()
+        self._highlight()
+        self.map_button.setEnabled(True)
+        resolved = len(self.article["mentions"]) - self.article["unresolved"]
+        summary = self.tr("{} mentions ({} resolved), {} places").format(
+            len(self.article["mentions"]), resolved, len(self.article["places"]))
+        if self.itinerary and self.itinerary["stops"]:
+            summary += self.tr("; itinerary of {}: {}").format(
+                self.itinerary["traveller"] or "?", " → ".join(s["name"] for s in self.itinerary["stops"]))
+        self.status.setText(summary + "." + notes)
+        return True
+
+    def select_mention(self, i, zoom=True):
+        """Selects mention `i`: highlights it, shows its alternatives, zooms the map to its place."""
+        if not self.article or not 0 <= i < len(self.article["mentions"]):
+            return
+        self.current = i
+        mention = self.article["mentions"][i]
+        self._updating = True
+        self.mentions.setCurrentItem(self.mentions.topLevelItem(i))
+        self._fill_alternatives(mention)
+        self._updating = False
+        self._highlight()
+        if zoom and mention["place"]:
+            self.zoom_to(mention["place"])
+
+    def choose_alternative(self, i, place_id):
+        """Resolves mention `i` to `place_id` (None: no place), remembers the choice for this
+        article and parses again so that places and itinerary follow."""
+        mention = self.article["mentions"][i]
+        self.store.set(self.text(), mention["start"], place_id)
+        start = mention["start"]
+        if self.run():
+            for n, m in enumerate(self.article["mentions"]):
+                if m["start"] == start:
+                    self.select_mention(n, zoom=place_id is not None)
+                    break
+
+    def add_to_map(self):
+        """Adds the places (sized by mention count, labelled) and the itinerary (stops, and legs
+        as arrows labelled with their mode) to the project in a group. Returns the layers."""
+        if self.article is None and not self.run():
+            return []
+        title = self._title()
+        added = []
+        places = layers.memory_layer(self.tr("{} — places").format(title), "Point", layers.PLACE_FIELDS,
+                                     layers.place_features(self.article, layers.make_fields(layers.PLACE_FIELDS),
+                                                           engine.module().__version__))
+        layers.style_places(places)
+        added.append(places)
+        if self.itinerary and len(self.itinerary["stops"]) >= 2:
+            traveller = self.itinerary["traveller"] or None
+            legs = layers.memory_layer(
+                self.tr("{} — itinerary legs").format(title), "MultiLineString", layers.ITINERARY_LEG_FIELDS,
+                layers.leg_features(self.itinerary["legs"], layers.make_fields(layers.ITINERARY_LEG_FIELDS), traveller))
+            layers.style_legs(legs)
+            stops = layers.memory_layer(
+                self.tr("{} — itinerary stops").format(title), "Point", layers.ITINERARY_STOP_FIELDS,
+                layers.itinerary_stop_features(self.itinerary, layers.make_fields(layers.ITINERARY_STOP_FIELDS)))
+            layers.style_stops(stops)
+            added = [legs, stops] + added
+        project = QgsProject.instance()
+        group = project.layerTreeRoot().insertGroup(0, title)
+        for layer in added:
+            project.addMapLayer(layer, False)
+            group.addLayer(layer)
+        # Frame the journey when there is one: the places of an article may span the world.
+        self._zoom_to_layers(added[:2] if len(added) == 3 else added)
+        return added
+
+    def zoom_to(self, place):
+        """Centres the map on a place dict; countries and regions get a wider view."""
+        half = 6.0 if place["feature_code"].startswith("PCL") else \
+            2.0 if place["feature_class"] in ("A", "H", "T", "L") else 0.3
+        rect = QgsRectangle(place["lon"] - half, place["lat"] - half, place["lon"] + half, place["lat"] + half)
+        self._set_extent(rect)
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _canvas(self):
+        return self.iface.mapCanvas() if self.iface is not None else None
+
+    def _set_extent(self, rect_4326):
+        canvas = self._canvas()
+        if canvas is None:
+            return
+        transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
+                                           canvas.mapSettings().destinationCrs(), QgsProject.instance())
+        try:
+            canvas.setExtent(transform.transformBoundingBox(rect_4326))
+        except Exception:  # QgsCsException: a view the map projection cannot show
+            return
+        canvas.refresh()
+
+    def _zoom_to_layers(self, added):
+        rect = None
+        for layer in added:
+            if layer.featureCount():
+                if rect is None:
+                    rect = QgsRectangle(layer.extent())
+                else:
+                    rect.combineExtentWith(layer.extent())
+        if rect is not None:
+            rect.grow(max(rect.width(), rect.height(), 1.0) * 0.2)  # room for labels
+            self._set_extent(rect)
+
+    def _title(self):
+        if self.article_id and self.article_id != "article":
+            return self.article_id
+        first = self.text().strip().splitlines()[0] if self.text().strip() else "article"
+        return first[:40] + ("…" if len(first) > 40 else "")
+
+    def _message(self, text, level):
+        self.status.setText(text)
+        if self.iface is not None:
+            self.iface.messageBar().pushMessage(PLUGIN_NAME, text, level, 6)
+
+    def _clear_results(self):
+        self.article = None
+        self.itinerary = None
+        self.current = -1
+        self.mentions.clear()
+        self.alternatives.clear()
+        self.alternatives.setEnabled(False)
+        self.map_button.setEnabled(False)
+        self.editor.setExtraSelections([])
+
+    def _build_offsets(self, text):
+        offsets = [0] * (len(text) + 1)
+        u16 = 0
+        for i, ch in enumerate(text):
+            offsets[i] = u16
+            u16 += 2 if ord(ch) > 0xFFFF else 1
+        offsets[len(text)] = u16
+        self._cp_to_u16 = offsets
+
+    def _u16(self, cp):
+        return self._cp_to_u16[min(cp, len(self._cp_to_u16) - 1)]
+
+    def _fill_mentions(self):
+        self._updating = True
+        self.mentions.clear()
+        for m in self.article["mentions"]:
+            p = m["place"]
+            item = QTreeWidgetItem([m["text"], p["name"] if p else self.tr("(no place)"),
+                                    p["country"] if p else "", "{:.2f}".format(m["confidence"])])
+            self.mentions.addTopLevelItem(item)
+        self._updating = False
+
+    def _fill_alternatives(self, mention):
+        self.alternatives.clear()
+        chosen = mention["place"]["place_id"] if mention["place"] else _NO_PLACE
+        ids = []
+        for a in mention["alternatives"]:
+            label = "{} ({}{}) — {:.2f}".format(a["name"], a["country"] or "?",
+                                               ", " + a["feature_code"] if a["feature_code"] else "", a["score"])
+            self.alternatives.addItem(label, a["place_id"])
+            ids.append(a["place_id"])
+        if mention["place"] and chosen not in ids:
+            self.alternatives.insertItem(0, mention["place"]["name"], chosen)
+            ids.insert(0, chosen)
+        self.alternatives.addItem(self.tr("(no place)"), _NO_PLACE)
+        ids.append(_NO_PLACE)
+        self.alternatives.setCurrentIndex(ids.index(chosen))
+        self.alternatives.setEnabled(True)
+
+    def _highlight(self):
+        if not self.article:
+            self.editor.setExtraSelections([])
+            return
+        selections = []
+        for n, m in enumerate(self.article["mentions"]):
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(self._u16(m["start"]))
+            cursor.setPosition(self._u16(m["end"]), QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setBackground(_SELECTED if n == self.current else _RESOLVED if m["place"] else _ABSTAINED)
+            if m["place"]:
+                fmt.setToolTip("{} ({}) {:.2f}".format(m["place"]["name"], m["place"]["country"], m["confidence"]))
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        self.editor.setExtraSelections(selections)
+
+    def _mention_at(self, u16_position):
+        if not self.article:
+            return -1
+        for n, m in enumerate(self.article["mentions"]):
+            if self._u16(m["start"]) <= u16_position < self._u16(m["end"]):
+                return n
+        return -1
+
+    # --- slots ---------------------------------------------------------------------------------
+
+    def _open_clicked(self):
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open article"), "",
+                                              self.tr("Text files (*.txt);;All files (*)"))
+        if not path:
+            return
+        try:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                text = f.read()
+        except OSError as e:
+            self._message(self.tr("Cannot read {}: {}").format(path, e.strerror), Qgis.MessageLevel.Critical)
+            return
+        self.set_article(text, os.path.splitext(os.path.basename(path))[0])
+        self.run()
+
+    def _run_clicked(self):
+        self.run()
+
+    def _map_clicked(self):
+        self.add_to_map()
+
+    def _cursor_moved(self):
+        if self._updating or not self.article:
+            return
+        n = self._mention_at(self.editor.textCursor().position())
+        if n >= 0 and n != self.current:
+            self.select_mention(n)
+
+    def _text_changed(self):
+        if not self._updating and self.article is not None:
+            self._clear_results()
+            self.status.setText(self.tr("Text changed: find places again."))
+
+    def _mention_item_changed(self, item, _previous):
+        if self._updating or item is None:
+            return
+        self.select_mention(self.mentions.indexOfTopLevelItem(item))
+
+    def _alternative_activated(self, row):
+        if self._updating or self.current < 0:
+            return
+        place_id = self.alternatives.itemData(row)
+        self.choose_alternative(self.current, None if place_id == _NO_PLACE else place_id)

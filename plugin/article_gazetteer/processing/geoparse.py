@@ -1,0 +1,82 @@
+"""Geoparse articles: the places an article mentions, as a places layer and a mentions layer."""
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureSink,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+)
+
+from .. import layers
+from ..compat import SOURCE_VECTOR_POINT, WKB_POINT
+from ..panel.resolutions import ResolutionStore
+from .base import ArticleInputMixin, GazetteerAlgorithm
+
+
+class GeoparseAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
+    """Schema as the engine's GeoparseLayers (geoparse.hpp): "places" and "mentions"."""
+
+    USE_SAVED = "USE_SAVED"
+    PLACES = "PLACES"
+    MENTIONS = "MENTIONS"
+
+    def name(self):
+        return "geoparse"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Geoparse articles")
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr("Finds the places articles mention and resolves them offline. Places: one "
+                       "point per resolved place per article with its mention count and "
+                       "confidence. Mentions: one feature per mention with its character span "
+                       "(code points) and sentence; no geometry where the parser abstained.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add_article_parameters()
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.USE_SAVED, self.tr("Apply resolutions chosen in the article panel"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.PLACES, self.tr("Places"), SOURCE_VECTOR_POINT))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.MENTIONS, self.tr("Mentions"), SOURCE_VECTOR_POINT, optional=True,
+            createByDefault=True))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        self.require("geoparse", self.tr("Geoparsing"))
+        index = self.index()
+        version = "{} {}".format(self.module().__version__, index.info()["checksum"])
+        articles = self.read_articles(parameters, context)
+        use_saved = self.parameterAsBoolean(parameters, self.USE_SAVED, context)
+        store = ResolutionStore() if use_saved else None
+
+        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+        place_fields = layers.make_fields(layers.PLACE_FIELDS)
+        places_sink, places_dest = self.parameterAsSink(parameters, self.PLACES, context, place_fields,
+                                                        WKB_POINT, wgs84)
+        if places_sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.PLACES))
+        mention_fields = layers.make_fields(layers.MENTION_FIELDS)
+        mentions_sink, mentions_dest = self.parameterAsSink(parameters, self.MENTIONS, context,
+                                                            mention_fields, WKB_POINT, wgs84)
+        counts = [0, 0]
+        for n, (article_id, text, _meta) in enumerate(articles):
+            if feedback.isCanceled():
+                break
+            overrides = store.overrides(text) if store else None
+            try:
+                result = index.geoparse(text, id=article_id, overrides=overrides or None)
+            except ValueError as e:
+                raise QgsProcessingException("{}: {}".format(article_id, e)) from None
+            places_sink.addFeatures(layers.place_features(result, place_fields, version), QgsFeatureSink.Flag.FastInsert)
+            counts[0] += len(result["places"])
+            if mentions_sink is not None:
+                mentions_sink.addFeatures(layers.mention_features(result, mention_fields), QgsFeatureSink.Flag.FastInsert)
+            counts[1] += len(result["mentions"])
+            feedback.setProgress(100.0 * (n + 1) / len(articles))
+        feedback.pushInfo(self.tr("{} articles: {} places, {} mentions.").format(len(articles), *counts))
+        results = {self.PLACES: places_dest}
+        if mentions_sink is not None:
+            results[self.MENTIONS] = mentions_dest
+        return results

@@ -1,0 +1,85 @@
+"""The compiled module `_gazetteer_engine` as the plugin zip ships it: version, results as dicts,
+code point offsets, and engine errors raised as ValueError (bad input) / RuntimeError (index, IO)."""
+
+import os
+import sys
+
+import qgis_harness as h
+
+import unittest  # noqa: E402
+
+
+class ModuleTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        folder = h.install_plugin()
+        sys.path.insert(0, folder)  # the module alone, without the plugin package
+        import _gazetteer_engine
+
+        cls.m = _gazetteer_engine
+        cls.index = cls.m.Index.open(os.path.join(folder, "data", "default.gzidx"))
+
+    def test_version_matches_metadata(self):
+        import configparser
+
+        meta = configparser.ConfigParser(interpolation=None)
+        meta.read(os.path.join(h.plugins_dir(), h.PACKAGE, "metadata.txt"), encoding="utf-8")
+        self.assertEqual(self.m.__version__, meta["general"]["version"])
+        self.assertEqual(set(self.m.capabilities()), {"lookup", "route", "geoparse", "itinerary"})
+
+    def test_lookup_search_reverse(self):
+        best = self.index.lookup("Vladivostok", limit=3)[0]
+        self.assertEqual((best["name"], best["country"], best["place_id"]), ("Vladivostok", "RU", "geonames:2013348"))
+        self.assertIn("reasons", best)
+        self.assertEqual(self.index.lookup("Xqzzqx Wvvk"), [])
+        self.assertEqual(self.index.lookup("Moscow", countries=["US"], limit=1)[0]["country"], "US")
+        self.assertTrue(any(c["name"] == "Vladivostok" for c in self.index.search("Vladiv")))
+        rev = self.index.reverse(44.0, 132.5, limit=3)  # inland Primorye
+        self.assertEqual(rev["country"], "RU")
+        self.assertIsNotNone(rev["nearest"][0]["distance_km"])
+        self.assertEqual(self.index.place("geonames:2013348")["name"], "Vladivostok")
+        self.assertIsNone(self.index.place("geonames:0"))
+        self.assertGreater(len(self.index), 1000)
+
+    def test_route(self):
+        route = self.m.route([("Pyongyang", 39.03385, 125.75432), {"name": "Khasan", "lat": 42.42387, "lon": 130.65156}],
+                             ["train"], ["2023-09-12"])
+        leg = route["legs"][0]
+        self.assertEqual((leg["from"], leg["to"], leg["mode"], leg["date"]), (1, 2, "train", "2023-09-12"))
+        self.assertGreater(len(leg["parts"][0]), 2)
+        # Across the antimeridian: two parts.
+        cross = self.m.route([("a", 60.0, 170.0), ("b", 60.0, -170.0)])
+        self.assertTrue(cross["legs"][0]["crosses_antimeridian"])
+        self.assertEqual(len(cross["legs"][0]["parts"]), 2)
+
+    def test_errors(self):
+        with self.assertRaises(RuntimeError) as e:
+            self.m.Index.open("/nonexistent/x.gzidx")
+        self.assertIn("/nonexistent/x.gzidx", str(e.exception))
+        with self.assertRaises(ValueError):
+            self.m.route([("a", 0, 0)])
+        with self.assertRaises(ValueError):
+            self.m.route([("a", 0, 0), ("b", 1, 1)], ["bicycle"])
+        with self.assertRaises(ValueError):
+            self.m.route([("a", 95, 0), ("b", 1, 1)])
+        with self.assertRaises(ValueError):
+            self.index.lookup("Moscow", bbox=(1, 2, 3))
+
+    def test_geoparse_offsets_are_code_points(self):
+        if not self.m.capabilities()["geoparse"]:
+            self.skipTest("the engine of this build has no geoparser yet")
+        text = "\U0001F680 Launch day \u2014 the leaders met in Vladivostok."
+        result = self.index.geoparse(text, id="t")
+        mention = next(m for m in result["mentions"] if m["text"] == "Vladivostok")
+        self.assertEqual(text[mention["start"]:mention["end"]], "Vladivostok")
+        self.assertEqual(result["places"][0]["count"], 1)
+        with self.assertRaises(ValueError):
+            self.index.geoparse(text, abstain_below=2.0)
+        with self.assertRaises(ValueError):
+            self.index.geoparse(text, overrides={mention["start"]: "geonames:does-not-exist"})
+        moved = self.index.geoparse(text, overrides={mention["start"]: "geonames:2013348"})
+        self.assertIn("chosen by the user", next(m for m in moved["mentions"] if m["text"] == "Vladivostok")["reasons"])
+
+
+if __name__ == "__main__":
+    h.main()
