@@ -470,7 +470,9 @@ private:
                 bool abbr_major = false;
                 std::size_t n = 0;
                 for (auto p : sp.list) {
-                    if (p.kind == MatchKind::Abbreviation) {
+                    // Any name of a country or division counts ("UAE" is recorded as an
+                    // alternate spelling); only codes of towns and airports do not.
+                    if (p.kind == MatchKind::Abbreviation || p.kind == MatchKind::AltName || p.kind == MatchKind::Name) {
                         auto fc = m_idx.place_feature_code(p.place);
                         if (is_country_code(fc) || fc == "ADM1" || fc == "CONT" || fc == "RGN") abbr_major = true;
                     }
@@ -514,7 +516,10 @@ private:
             bool all_common = true;
             for (auto t = f; t <= l; ++t)
                 if (word(t) && !is_stop_word(key(t)) && !m_s.lower_words.count(key(t))) all_common = false;
-            if (all_common && sp.list[0].kind != MatchKind::Name && sp.list[0].kind != MatchKind::AsciiName) return false;
+            // Countries' own other names are curated ("Holy See"), not translations: they stay.
+            bool country_name = is_country_code(m_idx.place_feature_code(sp.list[0].place));
+            if (all_common && !country_name && sp.list[0].kind != MatchKind::Name && sp.list[0].kind != MatchKind::AsciiName)
+                return false;
         }
 
         // Left neighbour: titles and given names make a person; other unknown capitalised words

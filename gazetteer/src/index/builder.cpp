@@ -447,11 +447,14 @@ std::uint64_t IndexBuilder::add_curated(const std::string& path, SourceInfo info
                 continue;
             }
             MatchKind kind;
-            if (f[2] == "alt") kind = MatchKind::AltName;
+            // "name": another name the place is commonly called by, as strong as its own
+            // ("New York" for New York City, whose GeoNames name is the longer form).
+            if (f[2] == "name") kind = MatchKind::Name;
+            else if (f[2] == "alt") kind = MatchKind::AltName;
             else if (f[2] == "demonym") kind = MatchKind::Demonym;
             else if (f[2] == "abbreviation") kind = MatchKind::Abbreviation;
             else {
-                st.warn(path, csv.line_number(), "kind '" + f[2] + "' is not alt, demonym or abbreviation");
+                st.warn(path, csv.line_number(), "kind '" + f[2] + "' is not name, alt, demonym or abbreviation");
                 continue;
             }
             if (f[0].empty() || trim(f[1]).empty()) {
