@@ -329,7 +329,6 @@ std::uint64_t IndexBuilder::add_country_info(const std::string& path, SourceInfo
         c.ccn3 = std::string(f[2]);
         if (c.name.empty()) c.name = std::string(f[4]);
         else c.names.push_back({std::string(f[4]), "en", MatchKind::AltName});
-        c.names.push_back({std::string(f[1]), "", MatchKind::Abbreviation});
         std::uint64_t pop = 0;
         if (parse_uint(f[7], pop)) c.population = pop;
         ++taken;
@@ -413,7 +412,8 @@ std::uint64_t IndexBuilder::add_world_countries(const std::string& path, SourceI
                 c.names.push_back({str(v, "m"), lang, MatchKind::Demonym});
                 c.names.push_back({str(v, "f"), lang, MatchKind::Demonym});
             }
-        if (!c.iso3.empty()) c.names.push_back({c.iso3, "", MatchKind::Abbreviation});
+        // ISO alpha-3 codes are not added as names: prose rarely writes them ("GTM", "CMR") while
+        // organisations and tickers often do; the usual ones ("USA") are alternate spellings.
         if (o.contains("latlng") && o["latlng"].is_array() && o["latlng"].size() == 2 &&
             o["latlng"][0].is_number() && o["latlng"][1].is_number()) {
             c.lat = o["latlng"][0].get<double>();
