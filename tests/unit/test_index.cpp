@@ -154,3 +154,35 @@ TEST_CASE("writing over an existing index is atomic", "[index]") {
     CHECK(files == 1);
     CHECK_NOTHROW(Index::open(path.string()));
 }
+
+TEST_CASE("no single flipped byte crashes opening, reading or looking up", "[index]") {
+    TempDir tmp;
+    auto path = gazetteer::test::build_fixture_index(tmp.path / "good.gzidx");
+    const std::string good = read_all(path);
+    auto bad = tmp.path / "bad.gzidx";
+    // Every 97th byte: headers, tables and every section get hit.
+    std::size_t opened = 0, refused = 0;
+    for (std::size_t pos = 0; pos < good.size(); pos += 97) {
+        std::string bytes = good;
+        bytes[pos] ^= 0x5A;
+        write_all(bad, bytes);
+        try {
+            auto idx = Index::open(bad.string());
+            ++opened;
+            for (std::uint32_t i = 0; i < idx.size(); ++i) (void)idx.place(i, true);
+            (void)idx.postings("moscow");
+            (void)idx.fuzzy_keys("vladivostock", 2);
+            (void)idx.keys_with_prefix("k", 50);
+            (void)idx.nearby(42.4, 130.6, 500, 10);
+            (void)idx.find_id("geonames:2022586");
+            try {
+                (void)idx.country_at(43.1, 131.9);
+            } catch (const IndexError&) {
+            }
+        } catch (const IndexError&) {
+            ++refused;
+        }
+    }
+    CHECK(opened + refused > 100);
+    CHECK(refused > 0);
+}

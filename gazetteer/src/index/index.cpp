@@ -173,6 +173,10 @@ Index Index::open(const std::string& path) {
     d->boundaries = {d->base + b.offset, b.size};
 
     const auto& keys = S(SectionId::Keys);
+    // The trie is the one structure read without bounds checks (marisa trusts its bytes), so its
+    // checksum is checked on every open: a few milliseconds, against a crash on a damaged file.
+    if (XXH3_64bits(d->base + keys.offset, keys.size) != keys.checksum)
+        throw IndexError(path, "corrupt index: checksum mismatch in section keys");
     try {
         d->trie.map(d->base + keys.offset, keys.size);
     } catch (const std::exception& e) {
