@@ -165,7 +165,10 @@ void check_case(const Case& c, const Itinerary& it) {
 TEST_CASE("itineraries of the invented narratives", "[itinerary]") {
     for (const char* name : {"papal_pacific", "state_visit_reordered", "unnamed_delegation", "chancellor_return", "dateline_weekdays",
                              "papal_asia_2024", "state_visit_alaska_2023", "royal_samoa_2024", "summit_pyongyang_2024",
-                             "summit_hanoi_2019", "europe_tour_no_year"}) {
+                             "summit_hanoi_2019", "europe_tour_no_year", "pacific_tour", "siberian_rail",
+                             "weekday_after_dates_2023", "summit_dateline_stopover_2024", "tour_told_backwards_2025",
+                             "car_and_ship_2022", "papal_present_tense", "tour_route_verbs_2024",
+                             "state_visit_beijing_2023"}) {
         SECTION(name) {
             const Case c = load_case(name);
             ItineraryOptions o;
@@ -177,7 +180,8 @@ TEST_CASE("itineraries of the invented narratives", "[itinerary]") {
 }
 
 TEST_CASE("legs crossing the antimeridian are split in the layers", "[itinerary]") {
-    for (const char* name : {"papal_pacific", "dateline_weekdays", "state_visit_alaska_2023", "royal_samoa_2024"}) {
+    for (const char* name : {"papal_pacific", "dateline_weekdays", "state_visit_alaska_2023", "royal_samoa_2024", "pacific_tour",
+                             "summit_dateline_stopover_2024"}) {
         const Case c = load_case(name);
         const Itinerary it = extract_itinerary(fake_geoparse(c.text, c.spec["places"]), c.text);
         const Route route = itinerary_route(it);
@@ -198,6 +202,44 @@ TEST_CASE("legs crossing the antimeridian are split in the layers", "[itinerary]
         CHECK(std::any_of(fields.begin(), fields.end(), [](const Field& f) { return f.name == "date"; }));
         for (const auto& f : layers[0].features) CHECK(f.values.size() == fields.size());
     }
+}
+
+TEST_CASE("an airport merges into its city's stop but stays a stop without one", "[itinerary]") {
+    const json places = {
+        {"Tokyo", {{"lat", 35.6895}, {"lon", 139.69171}, {"country", "JP"}, {"class", "P"}, {"code", "PPLC"}}},
+        {"Narita Airport", {{"lat", 35.7647}, {"lon", 140.3864}, {"country", "JP"}, {"class", "S"}, {"code", "AIRP"}}},
+        {"Osaka", {{"lat", 34.69374}, {"lon", 135.50218}, {"country", "JP"}, {"class", "P"}, {"code", "PPLA"}}},
+        {"Manila", {{"lat", 14.6042}, {"lon", 120.9822}, {"country", "PH"}, {"class", "P"}, {"code", "PPLC"}}}};
+    SECTION("an airport of a city stop") {
+        const std::string text = "Minister Ken Mori left Tokyo on Monday, May 5, 2025, and flew from Narita Airport to Manila.";
+        const Itinerary it = extract_itinerary(fake_geoparse(text, places), text);
+        CHECK(names_of(it) == std::vector<std::string>{"Tokyo", "Manila"});
+        REQUIRE(it.legs.size() == 1);
+        CHECK(it.legs[0].mode == "plane");
+    }
+    SECTION("an airport far from the city stops") {
+        const std::string text = "Minister Ken Mori left Osaka on Monday, May 5, 2025, and flew from Narita Airport to Manila.";
+        const Itinerary it = extract_itinerary(fake_geoparse(text, places), text);
+        CHECK(names_of(it) == std::vector<std::string>{"Osaka", "Narita Airport", "Manila"});
+    }
+}
+
+TEST_CASE("a bare weekday after dates told in order is the next such day", "[itinerary]") {
+    // The same sentence told after a lead that went back in time keeps the look-back rule
+    // (papal_asia_2024); here the text runs forward, so Wednesday follows Tuesday, Sept. 12.
+    const Case c = load_case("weekday_after_dates_2023");
+    const Itinerary it = extract_itinerary(fake_geoparse(c.text, c.spec["places"]), c.text);
+    REQUIRE(it.stops.size() == 3);
+    CHECK(it.stops[2].date == "2023-09-13");
+    CHECK(it.stops[2].date_inferred);
+    // With a publication date, AP style holds: a past-tense Wednesday is the one before it.
+    ItineraryOptions o;
+    o.article_date = "2023-09-12";
+    const Itinerary published = extract_itinerary(fake_geoparse(c.text, c.spec["places"]), c.text, o);
+    auto cosmodrome = std::find_if(published.stops.begin(), published.stops.end(),
+                                   [](const ItineraryStop& s) { return s.name == "Vostochny Cosmodrome"; });
+    REQUIRE(cosmodrome != published.stops.end());
+    CHECK(cosmodrome->date == "2023-09-06");
 }
 
 TEST_CASE("a named traveller selects whose journey is extracted", "[itinerary]") {

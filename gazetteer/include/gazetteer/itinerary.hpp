@@ -9,19 +9,27 @@
 //     is the person most often the subject of a motion verb, unless the caller names one;
 //  2. a place mention becomes a motion event when a cue governs it: a motion or visit verb with
 //     its preposition ("arrived in", "flying to", "crossing the border ... at", "brought from",
-//     "will visit"), a gathering ("meet at", "talks in") or "via"; hedged ("may visit"),
-//     negated, invited-to and background mentions ("last visited ... in 2019", another person's
-//     trip) stay out, and so do metonymic and possessive uses ("Moscow said", "Russia's war");
+//     "boarded ... at", "will visit"), a gathering ("meet at", "talks in"), "via" or "by way of",
+//     or a route verb whose subject is the journey ("the last leg runs through", "ends in");
+//     hedged ("may visit"), negated or called off ("a visit to Riga was dropped"), invited-to
+//     and background mentions ("last visited ... in 2019", another person's trip, "her
+//     minister stayed behind in") stay out, and so do metonymic and possessive uses ("Moscow
+//     said", "Russia's war"; but "Moscow's Yaroslavsky station" is Moscow);
 //  3. dates are anchored on absolute dates ("Tuesday, Sept. 12, 2023"), the article date or
 //     dateline, weekdays ("on Wednesday", "Wednesday's summit") and relative days ("the next
-//     day"); bare weekdays follow AP style (a day within a week of the news day: future verbs
-//     look ahead, others back); a gathering place without a date of its own takes the date of
-//     the gathering; with no year anywhere, days still order the stops but are not reported;
+//     day"); bare weekdays follow AP style (a day within a week of the news day: future and
+//     present-tense verbs look ahead, others back), except that in a text told in order without
+//     a publication date a past-tense weekday follows the last date told (within 3 days); a
+//     gathering place without a date of its own takes the date of the gathering; with no year
+//     anywhere, days still order the stops (a stand-in year fitting the stated weekdays) but are
+//     not reported;
 //  4. stops are ordered by date, then by order cues (origin first, "then", "after the summit",
 //     planned visits after done ones, the way home last), then by text order, and each stop says
-//     what placed it; containers (a country around a city stop), regions and seas are dropped
-//     and consecutive repeats merged; where the geoparser abstains on a name governed by a
-//     motion cue, its candidate of exactly that name stands in (with a note);
+//     what placed it ("Before that," steps back a sentence); containers (a country or island
+//     around a city stop), regions and seas are dropped, a city's airport, station or port
+//     merges into the city stop, and consecutive repeats are merged; where the geoparser
+//     abstains on a name governed by a motion cue, its candidate of exactly that name stands
+//     in (with a note);
 //  5. a leg's mode is the one stated for its arrival ("flying to"), else the one stated for a
 //     departure earlier in the journey ("brought from Pyongyang in his armoured train"), which
 //     holds until another mode is stated.

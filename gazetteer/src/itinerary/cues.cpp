@@ -140,6 +140,48 @@ unsigned cue_class(std::string_view w) {
 
 bool is_direct_depart(std::string_view w) { return set_of(4).count(w) != 0; }
 
+bool is_boarding_verb(std::string_view w) {
+    static const WordSet s = make_set("board boards boarded boarding embark embarks embarked embarking");
+    return s.count(w) != 0;
+}
+
+RouteVerb route_verb(std::string_view w) {
+    // Only read as motion when a journey is their subject (see is_journey_noun): "the crisis
+    // began in Kyiv" is no departure, "the tour began in Paris" is.
+    static const WordSet begin = make_set("begin begins began beginning start starts started starting");
+    static const WordSet end =
+        make_set("end ends ended ending finish finishes finished finishing terminate terminates terminated terminating");
+    static const WordSet pass =
+        make_set("run runs ran running pass passes passed passing follow follows followed following wind winds wound");
+    if (begin.count(w)) return RouteVerb::Begin;
+    if (end.count(w)) return RouteVerb::End;
+    if (pass.count(w)) return RouteVerb::Pass;
+    return RouteVerb::None;
+}
+
+bool is_journey_noun(std::string_view w) {
+    static const WordSet s = make_set(
+        "leg legs trip journey tour route line voyage visit train express flight cruise pilgrimage ride itinerary "
+        "motorcade convoy crossing stage bus coach ship ferry");
+    return s.count(w) != 0;
+}
+
+bool is_past_verb(std::string_view w) {
+    static const WordSet irregular = make_set(
+        "left went came flew drove rode took brought met held spent spoke began ran sent set made gave saw "
+        "stood sat led won told kept wound rose");
+    if (irregular.count(w)) return true;
+    return w.size() > 4 && w.substr(w.size() - 2) == "ed";
+}
+
+bool is_present_motion_verb(std::string_view w) {
+    if (w.size() < 4 || w.back() != 's' || w.substr(w.size() - 2) == "ss") return false;
+    // Motion verbs only, and not the gathering nouns ("talks", "meetings") that share the form.
+    const unsigned c = cue_class(w);
+    // Callers check that the word is not a noun after a determiner ("his visits", "two stops").
+    return (c & (CueArrive | CueDepart | CueReturn)) != 0 && !(c & CueGather) && w != "trips" && w != "journeys";
+}
+
 std::string_view mode_word(std::string_view w) {
     // "aircraft" and "station" are left out on purpose: "an aircraft plant", "a space station".
     static const std::unordered_map<std::string_view, std::string_view> modes = {

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cctype>
 #include <climits>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -84,6 +85,10 @@ struct Event {
     bool next_day = false;
     bool home = false;  // "flew home", "back home": the journey's end
     int next_day_offset = 0;
+    std::size_t next_day_tok = kNone;  // the "next day" expression, resolved once for all it dates
+    bool before_that = false;          // "Before that, ...": earlier than the sentence before
+    bool journey_end = false;          // "the tour ends in Perth": after the other outward stops
+    std::string other_subject;         // "Her trade minister stayed behind in ...": not the traveller
     int subject = -1;              // person index, -1 unknown
     std::vector<int> coordinated;  // people joined to the subject by "and"
 };
@@ -110,6 +115,32 @@ bool is_preposition(std::string_view w) {
 bool is_clause_break(std::string_view w) {
     return w == ";" || w == "(" || w == ")" || w == ":" || w == "\"" || w == "\xe2\x80\x94" || w == "\xe2\x80\x93" ||
            w == "\xe2\x80\x9c" || w == "\xe2\x80\x9d";
+}
+
+// Words naming a transport facility of a place ("Vladivostok Airport", "Moscow's Yaroslavsky
+// station").
+bool is_facility_word(std::string_view w) {
+    return w == "airport" || w == "station" || w == "railway" || w == "harbour" || w == "harbor" || w == "terminal" ||
+           w == "airbase" || w == "pier" || w == "quay" || w == "seaport" || w == "heliport";
+}
+
+// Transport facilities (GeoNames feature codes, https://www.geonames.org/export/codes.html):
+// airports and airfields, railway and bus stations, ports and landings. A traveller passing
+// through one of a city's is at the city.
+bool is_transport_facility(const Place& p) {
+    static const std::set<std::string> codes = {"AIRP", "AIRF", "AIRH", "AIRB", "AIRQ", "RSTN", "RSTP",
+                                                "BUSTN", "BUSTP", "PRT", "MAR", "PIER", "LDNG", "FY"};
+    return codes.count(p.feature_code) != 0;
+}
+
+// Great-circle distance in km on a sphere of the mean Earth radius: enough to tell a city's
+// airport from another city's (the reported leg lengths use the ellipsoid, route.hpp).
+double sphere_km(const Place& a, const Place& b) {
+    constexpr double kRad = 3.14159265358979323846 / 180.0;
+    const double dlat = (b.lat - a.lat) * kRad, dlon = (b.lon - a.lon) * kRad;
+    const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                     std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+    return 2 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
 bool is_country_like(const Place& p) {
@@ -150,6 +181,8 @@ private:
     bool governing_cue(Event& e);
     void annotate(Event& e);
     int subject_before(std::size_t tok, std::vector<int>& coordinated) const;
+    std::size_t journey_subject(std::size_t verb) const;
+    bool time_separated(std::size_t from, std::size_t to) const;
     int resolve_pronoun(std::size_t tok) const;
     void assign_modes();
     void assign_dates();
@@ -206,10 +239,26 @@ void Extractor::resolve_dates() {
     const bool any_year = std::any_of(m_dates.begin(), m_dates.end(), [](const DateExpr& d) { return d.kind == DateExpr::Kind::Absolute; });
     if (m_options.article_date.empty() && !any_year) {
         m_relative_dates = true;
+        // The stand-in year is one in which the stated weekdays fit their days ("Monday, Oct. 6"
+        // is a Monday), so the bare weekdays around them fall in the right order.
+        int stand_in_year = 2001;
+        int best_fit = -1;
+        for (int year = 2001; year <= 2028; ++year) {
+            int fit = 0;
+            for (const auto& d : m_dates) {
+                if (d.kind == DateExpr::Kind::MonthDay && d.weekday >= 0 &&
+                    weekday_of(days_from_civil(year, d.month, d.day)) == d.weekday)
+                    ++fit;
+            }
+            if (fit > best_fit) {
+                best_fit = fit;
+                stand_in_year = year;
+            }
+        }
         for (auto& d : m_dates) {
             if (d.kind == DateExpr::Kind::MonthDay) {
-                const std::string iso = std::string("2001-") + (d.month < 10 ? "0" : "") + std::to_string(d.month) + "-" +
-                                        (d.day < 10 ? "0" : "") + std::to_string(d.day);
+                const std::string iso = std::to_string(stand_in_year) + "-" + (d.month < 10 ? "0" : "") +
+                                        std::to_string(d.month) + "-" + (d.day < 10 ? "0" : "") + std::to_string(d.day);
                 if (auto v = parse_iso_day(iso)) {
                     d.kind = DateExpr::Kind::Absolute;
                     d.days = v;
@@ -329,11 +378,68 @@ void Extractor::resolve_dates() {
             break;
         }
     }
+    // The tense of the verb a weekday goes with: the nearest verb before it in its clause, else
+    // (a fronted "On Wednesday he will fly") the first one after it. News writes scheduled moves
+    // in the present ("the delegation travels to Seoul on Thursday"), so the present looks ahead
+    // like the future.
+    enum class Tense { Unknown, Past, Ahead };
+    auto tense_of_word = [&](std::size_t k) {
+        const std::string& w = m_w[k];
+        if (is_future_word(w)) return Tense::Ahead;
+        if (m_tt.tokens[k].is(TokCapitalised) && !m_tt.tokens[k].is(TokSentenceStart)) return Tense::Unknown;
+        if (is_past_verb(w) && !is_function_word(w)) return Tense::Past;
+        // A determiner makes the form a noun: "his visits", "two stops".
+        static const std::set<std::string> determiners = {"the", "a", "an", "his", "her", "their", "its", "our", "my",
+                                                          "your", "this", "that", "these", "those", "some", "many",
+                                                          "several", "few", "no", "every", "each", "all", "both",
+                                                          "two", "three", "four", "five", "of", "for", "in", "on"};
+        const std::string prev = k > 0 ? m_w[k - 1] : std::string();
+        if (is_present_motion_verb(w) && !determiners.count(prev) && !(k > 0 && m_tt.tokens[k - 1].is(TokDigit)))
+            return Tense::Ahead;
+        return Tense::Unknown;
+    };
+    auto tense_of = [&](const DateExpr& d) {
+        if (is_future(d)) return Tense::Ahead;
+        const Sentence& s = m_tt.sentences[m_tt.sentence_of[d.first]];
+        for (std::size_t k = d.first; k-- > s.first && d.first - k <= 10;) {
+            if (is_clause_break(m_w[k])) break;
+            if (const Tense t = tense_of_word(k); t != Tense::Unknown) return t;
+        }
+        for (std::size_t k = d.last; k < s.last && k < d.last + 6; ++k) {
+            if (is_clause_break(m_w[k])) break;
+            if (const Tense t = tense_of_word(k); t != Tense::Unknown) return t;
+        }
+        return Tense::Unknown;
+    };
+    // A narrative told in order ("left Pyongyang on Monday, Sept. 11, ... crossed the border on
+    // Tuesday, Sept. 12. On Wednesday he toured ..."): without a publication date, a past-tense
+    // weekday after dates the text has told in order, one of them stated with its weekday, is
+    // the nearest such day on or after the last of them, when that is within 3 days. A text
+    // that goes back in time (the lead's news day, then the start of the trip) is not in order
+    // and keeps the rules above.
+    auto narrative_day = [&](const DateExpr& d) -> std::optional<long> {
+        if (m_article_day) return std::nullopt;
+        std::optional<long> last;
+        bool weekday_dated = false;
+        for (const auto& a : m_dates) {
+            if (a.first >= d.first) break;
+            if (!a.days || m_headline[a.first] || a.first == m_dateline_tok) continue;
+            if (last && *a.days < *last) return std::nullopt;
+            last = a.days;
+            if (a.weekday >= 0 && a.kind != DateExpr::Kind::Weekday) weekday_dated = true;
+        }
+        if (!last || !weekday_dated) return std::nullopt;
+        const int ahead = (d.weekday - weekday_of(*last) + 7) % 7;
+        if (ahead > 3) return std::nullopt;
+        return *last + ahead;
+    };
     for (auto& d : m_dates) {
         if (d.kind != DateExpr::Kind::Weekday || !base) continue;
         const int wd = weekday_of(*base);
         const int ahead = (d.weekday - wd + 7) % 7;  // 0..6 days after the base
-        if (is_future(d)) d.days = *base + ahead;
+        const Tense tense = tense_of(d);
+        if (tense == Tense::Ahead) d.days = *base + ahead;
+        else if (auto next = tense == Tense::Past ? narrative_day(d) : std::nullopt) d.days = next;
         else if (published) d.days = *base - ((wd - d.weekday + 7) % 7);
         else d.days = *base + (ahead > 3 ? ahead - 7 : ahead);
     }
@@ -346,9 +452,18 @@ bool Extractor::governing_cue(Event& e) {
     const auto& toks = m_tt.tokens;
     const std::size_t sent_first = m_tt.sentences[e.sentence].first;
     if (e.first == sent_first) return false;
-    // Modifier uses are not stops: "Russia's war", "Seoul-based".
+    // Modifier uses are not stops: "Russia's war", "Seoul-based". A possessive naming a
+    // facility of the place is the place itself ("boarded the train at Moscow's Yaroslavsky
+    // station"): travellers board and land in the city.
     if (e.last < toks.size()) {
-        if (toks[e.last].is(TokPossessive)) return false;
+        if (toks[e.last].is(TokPossessive)) {
+            bool facility_of = false;
+            for (std::size_t k = e.last + 1; k < toks.size() && k <= e.last + 3 && !facility_of; ++k) {
+                facility_of = is_facility_word(m_w[k]);
+                if (!toks[k].is(TokWord)) break;
+            }
+            if (!facility_of) return false;
+        }
         if (punct_is(e.last, "-") && !toks[e.last].is(TokSpaceBefore)) return false;
     }
     // Part of a longer proper name ("Far East", "Washington Post"): a capitalised word glued to
@@ -359,9 +474,8 @@ bool Extractor::governing_cue(Event& e) {
                !toks[k].is(TokNewlineBefore);
     };
     // ... except facilities named after their city ("Vladivostok Airport"): the city is the stop.
-    const bool facility = e.last < toks.size() && (m_w[e.last] == "airport" || m_w[e.last] == "station" ||
-                                                   m_w[e.last] == "railway" || m_w[e.last] == "harbour" || m_w[e.last] == "harbor");
-    if (glued_name(e.last) && !facility) return false;
+    const bool facility = e.last < toks.size() && is_facility_word(m_w[e.last]);
+    if (glued_name(e.last) && !facility && !toks[e.last].is(TokPossessive)) return false;
     if (e.first > sent_first && glued_name(e.first - 1) && !is_place_filler(m_w[e.first - 1]) &&
         m_people.person_at[e.first - 1] < 0) {
         return false;
@@ -411,6 +525,14 @@ bool Extractor::governing_cue(Event& e) {
     }
     if (pw == "of" || pw == "near" || pw == "outside" || pw == "inside" || pw == "on" || pw == "by" || pw == "with" ||
         pw == "across" || pw == "over") {
+        // "returns home by way of Seoul": a place passed through.
+        if (pw == "of" && p > sent_first + 1 && m_w[p - 1] == "way" && m_w[p - 2] == "by") {
+            e.cue_tok = p - 1;
+            e.cue = "by way of";
+            e.dir = Direction::Via;
+            if (p > sent_first + 2 && m_w[p - 3] == "home") e.homeward = true;
+            return true;
+        }
         // "south of", "near", "outside": relative locations. "out of" is a departure.
         if (pw == "of" && p > sent_first && m_w[p - 1] == "out") {
             for (std::size_t k = p - 1; k-- > sent_first && p - k <= kCueWindow;) {
@@ -466,6 +588,36 @@ bool Extractor::governing_cue(Event& e) {
             ++skipped;
             continue;
         }
+        // "boarded the Rossiya express at Moscow's station": the place is left.
+        if ((pw == "at" || pw == "in") && is_boarding_verb(w)) {
+            e.cue_tok = k;
+            e.cue = w + " ... " + pw;
+            e.dir = Direction::Depart;
+            return true;
+        }
+        // A journey as subject: "the last leg runs through Khabarovsk ... and ends in
+        // Vladivostok", "the train follows the shore to Irkutsk", "the tour began in Paris".
+        if (const RouteVerb rv = route_verb(w); rv != RouteVerb::None && journey_subject(k) != kNone) {
+            std::optional<Direction> rd;
+            if (rv == RouteVerb::Begin && (pw == "in" || pw == "at" || pw == "from")) rd = Direction::Depart;
+            else if (rv == RouteVerb::End && (pw == "in" || pw == "at")) rd = Direction::Arrive;
+            else if (rv == RouteVerb::Pass && (pw == "through" || pw == "via")) rd = Direction::Via;
+            else if (rv != RouteVerb::Begin && (pw == "to" || pw == "into")) rd = Direction::Arrive;
+            if (rd) {
+                e.cue_tok = k;
+                e.cue = w + " " + pw;
+                e.dir = *rd;
+                // "the tour ends in Perth", "the last leg ... ends in Vladivostok": the end of the
+                // outward journey (a leg or stage ending is only the end when it is the last).
+                const std::size_t noun = journey_subject(k);
+                const std::string& nw = m_w[noun];
+                const bool whole = nw == "trip" || nw == "tour" || nw == "journey" || nw == "voyage" || nw == "pilgrimage" ||
+                                   nw == "visit" || nw == "itinerary";
+                const bool last_part = noun > 0 && (m_w[noun - 1] == "last" || m_w[noun - 1] == "final");
+                if (rv == RouteVerb::End && (whole || last_part)) e.journey_end = true;
+                return true;
+            }
+        }
         const unsigned c = cue_class(w);
         bool match = (c & want) != 0;
         if (pw == "for") match = w == "left" || w == "leave" || w == "leaves" || w == "leaving" || w == "departed" || w == "bound" ||
@@ -485,6 +637,20 @@ bool Extractor::governing_cue(Event& e) {
         return true;
     }
     return false;
+}
+
+// The journey noun ("leg", "trip", "train") standing before the route verb at `verb` in its
+// sentence with no person or pronoun in between, so the journey is what runs or ends; kNone
+// when there is none.
+std::size_t Extractor::journey_subject(std::size_t verb) const {
+    const std::size_t first = m_tt.sentences[m_tt.sentence_of[verb]].first;
+    for (std::size_t k = verb; k-- > first && verb - k <= 24;) {
+        if (m_people.person_at[k] >= 0) return kNone;
+        const std::string& w = m_w[k];
+        if (w == "he" || w == "she" || w == "they" || w == "we" || w == "i") return kNone;
+        if (is_journey_noun(w)) return k;
+    }
+    return kNone;
 }
 
 // The subject of the motion whose cue is at `tok`: the nearest person or personal pronoun to
@@ -581,7 +747,9 @@ void Extractor::annotate(Event& e) {
         if (is_future_word(w) && !(w == "set" && dist == 0)) e.planned = true;
         if (e.background.empty() && dist <= 8 && is_background_word(w)) {
             const std::string next = k + 1 < m_w.size() ? m_w[k + 1] : std::string();
-            const bool recent = w == "last" && (next == "week" || next == "night" || next == "weekend" || weekday_index(next) >= 0);
+            // ... and "the last leg", "the last stop" is the end of this journey, not an earlier one.
+            const bool recent = w == "last" && (next == "week" || next == "night" || next == "weekend" || weekday_index(next) >= 0 ||
+                                                next == "leg" || next == "stage" || next == "stop" || next == "stretch" || next == "lap");
             if (!recent) e.background = w;
         }
         if (dist <= 3 && (w == "then" || w == "later" || w == "afterwards" || w == "next" || w == "subsequently")) e.then_cue = true;
@@ -602,12 +770,69 @@ void Extractor::annotate(Event& e) {
     }
     if (cue_class(m_w[e.cue_tok]) & CueReturn) e.ret = true;
     if (e.cue_tok > first && m_w[e.cue_tok - 1] == "back") e.ret = true;
+    // "Before that, she spent two days in Vilnius": a step back from the sentence before.
+    if (first + 1 < last && m_w[first] == "before" && (m_w[first + 1] == "that" || m_w[first + 1] == "this")) e.before_that = true;
+    if (first + 2 < last && m_w[first] == "prior" && m_w[first + 1] == "to" && m_w[first + 2] == "that") e.before_that = true;
+    // "A visit to Riga was dropped from the schedule": called off after the fact.
+    for (std::size_t k = e.last; k + 1 < last && k < e.last + 3; ++k) {
+        const std::string& w = m_w[k];
+        if (is_clause_break(w) || w == ",") break;
+        if (w != "was" && w != "were" && w != "is" && w != "are" && w != "been") continue;
+        for (std::size_t j = k + 1; j < last && j <= k + 2; ++j) {
+            const std::string& v = m_w[j];
+            if (v == "cancelled" || v == "canceled" || v == "dropped" || v == "scrapped" || v == "postponed" || v == "shelved" ||
+                v == "axed" || v == "called" || v == "ruled") {
+                if (e.negation.empty()) e.negation = v;
+            }
+        }
+    }
     e.subject = subject_before(e.cue_tok < e.first ? e.cue_tok : e.first, e.coordinated);
+    // "Her trade minister stayed behind in Auckland", "His wife flew on to Paris": a person named
+    // by role and possessive opens the clause, someone other than the one the pronoun stands for.
+    if (e.subject < 0 && e.cue_tok > first && e.cue_tok < e.first && (m_w[first] == "his" || m_w[first] == "her" || m_w[first] == "their")) {
+        static const std::set<std::string> roles = {
+            "minister", "ministers", "wife", "husband", "spouse", "son", "daughter", "spokesman", "spokeswoman", "spokesperson",
+            "aide", "aides", "deputy", "envoy", "secretary", "adviser", "advisers", "advisor", "advisors", "counterpart",
+            "successor", "predecessor", "rival", "brother", "sister", "father", "mother", "deputies"};
+        for (std::size_t k = first + 1; k < e.cue_tok && k <= first + 4; ++k) {
+            if (!m_tt.tokens[k].is(TokWord)) break;
+            if (roles.count(m_w[k])) {
+                e.other_subject = std::string(m_text.substr(m_tt.tokens[first].begin, m_tt.tokens[k].end - m_tt.tokens[first].begin));
+                break;
+            }
+        }
+    }
     if (e.cue_tok > e.last) {
         // The subject of a fronted place's clause stands between the place and the verb.
         for (std::size_t k = e.last; k < e.cue_tok; ++k) {
             if (m_people.person_at[k] >= 0) { e.subject = m_people.person_at[k]; break; }
             if (m_w[k] == "he" || m_w[k] == "she") { e.subject = resolve_pronoun(k); break; }
+        }
+    } else if (e.cue_tok < e.first) {
+        // What follows the place in its clause: an agent ("a trip to Moscow by Chinese leader Xi
+        // Jinping") is the one who moved; "last month", "a year ago" make it an earlier trip.
+        for (std::size_t k = e.last; k < last && k < e.last + 8; ++k) {
+            const std::string& w = m_w[k];
+            if (is_clause_break(w) || w == "," || w == "and" || w == "where" || w == "which" || w == "when") break;
+            if (w == "by" && k == e.last) {
+                for (std::size_t j = k + 1; j < last && j <= k + 5; ++j) {
+                    if (m_people.person_at[j] >= 0) {
+                        e.subject = m_people.person_at[j];
+                        e.coordinated.clear();
+                        break;
+                    }
+                    if (!m_tt.tokens[j].is(TokWord) || !(m_tt.tokens[j].is(TokCapitalised) || is_title_word(m_w[j]))) break;
+                }
+            }
+            // ("two days ago" is this trip; "months ago" is not.)
+            const std::string next = k + 1 < last ? m_w[k + 1] : std::string();
+            const std::string prev = m_w[k - 1];
+            const bool long_ago = w == "ago" && (prev == "years" || prev == "months" || prev == "decades" || prev == "year" ||
+                                                 prev == "month" || prev == "decade");
+            if (e.background.empty() && ((w == "last" && (next == "month" || next == "year" || next == "summer" ||
+                                                          next == "spring" || next == "autumn" || next == "fall" ||
+                                                          next == "winter" || next == "decade")) || long_ago))
+                e.background = w;
         }
     }
 }
@@ -716,7 +941,8 @@ void Extractor::assign_modes() {
         if (i + 1 < toks.size() && toks[i + 1].is(TokWord) && !toks[i + 1].is(TokCapitalised) &&
             !is_function_word(m_w[i + 1]) && !is_preposition(m_w[i + 1]) && m_w[i + 1] != "back" && m_w[i + 1] != "home" &&
             m_w[i + 1] != "out" && m_w[i + 1] != "across" && m_w[i + 1] != "over" &&
-            !(cue_class(m_w[i + 1]) & CueArrive)) {  // "a train journey", "the car ride" are travel
+            !(cue_class(m_w[i + 1]) & CueArrive) &&  // "a train journey", "the car ride" are travel
+            route_verb(m_w[i + 1]) == RouteVerb::None) {  // and so is "the train follows the shore"
             const std::string_view verb_like = m_w[i];
             const bool is_verb = verb_like == "flew" || verb_like == "fly" || verb_like == "flying" || verb_like == "flown" ||
                                  verb_like == "flies" || verb_like == "drove" || verb_like == "drive" || verb_like == "driving" ||
@@ -737,6 +963,18 @@ void Extractor::assign_modes() {
     }
 }
 
+// True when a connective, a relative clause or a change of tense between tokens [from, to)
+// starts another time, so a date before `from` does not date what follows `to`.
+bool Extractor::time_separated(std::size_t from, std::size_t to) const {
+    for (std::size_t t = from; t < to; ++t) {
+        const std::string& w = m_w[t];
+        if (w == "after" || w == "before" || w == "since" || w == "when" || w == "which" || w == "where" || w == "that" ||
+            w == "until" || w == "then" || w == "later" || is_future_word(w) || is_clause_break(w))
+            return true;
+    }
+    return false;
+}
+
 void Extractor::assign_dates() {
     // Each date expression dates the nearest motion event of its sentence; an event left
     // without one takes a date stated before it in the same clause run ("on Wednesday she
@@ -744,13 +982,18 @@ void Extractor::assign_dates() {
     // ("..., after a visit to China in which she met ..."). A sentence without dates borrows
     // the single date of its paragraph (photo captions put the date in a sentence of its own).
     std::map<std::size_t, std::set<long>> para_dates;
+    std::map<std::size_t, std::size_t> para_first_date;  // paragraph -> sentence of its first date
     for (const auto& d : m_dates) {
-        if (d.days && !m_headline[d.first] && d.first != m_dateline_tok) para_dates[m_paragraph[d.first]].insert(*d.days);
+        if (d.days && !m_headline[d.first] && d.first != m_dateline_tok) {
+            para_dates[m_paragraph[d.first]].insert(*d.days);
+            para_first_date.emplace(m_paragraph[d.first], m_tt.sentence_of[d.first]);
+        }
     }
     auto set_from = [](Event& e, const DateExpr& d) {
         if (d.kind == DateExpr::Kind::NextDay) {
             e.next_day = true;
             e.next_day_offset = d.offset;
+            e.next_day_tok = d.first;
         } else if (d.days) {
             e.date = d.days;
             e.date_level = d.kind == DateExpr::Kind::Absolute || d.kind == DateExpr::Kind::MonthDay ? 0 : 1;
@@ -764,6 +1007,7 @@ void Extractor::assign_dates() {
         return std::min(to_place, to_cue);
     };
     std::vector<bool> dated(m_events.size(), false);
+    std::vector<bool> borrowed(m_events.size(), false);
     std::vector<bool> sentence_has_date(m_tt.sentences.size(), false);
     for (const auto& d : m_dates) {
         if (m_headline[d.first] || d.first == m_dateline_tok) continue;
@@ -789,24 +1033,19 @@ void Extractor::assign_dates() {
             before = &d;
         }
         if (before) {
-            bool separated = false;
-            for (std::size_t t = before->last; t < e.first; ++t) {
-                const std::string& w = m_w[t];
-                // A connective, a relative clause or a change of tense starts another time.
-                if (w == "after" || w == "before" || w == "since" || w == "when" || w == "which" || w == "where" ||
-                    w == "that" || w == "until" || w == "then" || w == "later" || is_future_word(w) || is_clause_break(w))
-                    separated = true;
-            }
-            if (!separated) {
+            if (!time_separated(before->last, e.first)) {
                 set_from(e, *before);
                 continue;
             }
         }
         if (!sentence_has_date[e.sentence]) {
+            // Only a date stated before the sentence: "Before that, she spent two days in
+            // Vilnius. She had begun the tour ... on Monday" is not Monday.
             auto it = para_dates.find(m_paragraph[e.first]);
-            if (it != para_dates.end() && it->second.size() == 1) {
+            if (it != para_dates.end() && it->second.size() == 1 && para_first_date[m_paragraph[e.first]] < e.sentence) {
                 e.date = *it->second.begin();
                 e.date_level = 0;
+                borrowed[k] = true;
             }
         }
     }
@@ -814,13 +1053,50 @@ void Extractor::assign_dates() {
     std::vector<Event*> by_text;
     for (auto& e : m_events) by_text.push_back(&e);
     std::sort(by_text.begin(), by_text.end(), [](const Event* x, const Event* y) { return x->first < y->first; });
+    // An arrival at a place whose day is stated elsewhere keeps that day rather than the
+    // paragraph's ("arrived in Lima on Thursday, Nov. 14 ... left on Wednesday ... She flew on
+    // to Lima overnight"); a departure may well be another day than the arrival.
+    for (std::size_t k = 0; k < m_events.size(); ++k) {
+        if (!borrowed[k] || m_events[k].dir == Direction::Depart) continue;
+        for (std::size_t j = 0; j < m_events.size(); ++j) {
+            if (j == k || borrowed[j] || m_events[j].place.id != m_events[k].place.id) continue;
+            if (m_events[j].date && m_events[j].date_level <= 1) {
+                m_events[k].date.reset();
+                m_events[k].date_level = 3;
+                break;
+            }
+        }
+    }
+    // One expression is one day: "The next day he sailed from Mombasa to Zanzibar" dates both
+    // places with the same day, not the second a day after the first.
     std::optional<long> last;
+    std::map<std::size_t, long> resolved;
     for (Event* e : by_text) {
-        if (e->next_day && last) {
-            e->date = *last + e->next_day_offset;
-            e->date_level = 1;
+        if (e->next_day) {
+            if (auto r = resolved.find(e->next_day_tok); r != resolved.end()) {
+                e->date = r->second;
+                e->date_level = 1;
+            } else if (last) {
+                e->date = *last + e->next_day_offset;
+                e->date_level = 1;
+                resolved[e->next_day_tok] = *e->date;
+            }
         }
         if (e->date) last = e->date;
+    }
+    // The source and goal of one motion ("drove from Nairobi to Mombasa on Saturday", "fly back
+    // to Nairobi from Victoria on Sunday") share its day when only one of them has it.
+    for (std::size_t k = 0; k + 1 < by_text.size(); ++k) {
+        Event* a = by_text[k];
+        Event* b = by_text[k + 1];
+        if (a->sentence != b->sentence || b->first != a->last + 1) continue;
+        const std::string& link = m_w[a->last];
+        const bool one_motion = (link == "to" && b->dir == Direction::Depart && a->dir == Direction::Arrive) ||
+                                (link == "from" && a->dir == Direction::Arrive && b->dir == Direction::Depart);
+        const bool from_to = a->dir == Direction::Depart && b->dir == Direction::Arrive && link == "to";
+        if (!one_motion && !from_to) continue;
+        if (a->date && !b->date) { b->date = a->date; b->date_level = 2; }
+        else if (b->date && !a->date) { a->date = b->date; a->date_level = 2; }
     }
     // A gathering's date ("Wednesday's summit", "the summit on Wednesday"): the most frequent
     // date of the sentences that speak of a summit, meeting or talks.
@@ -922,6 +1198,10 @@ std::vector<Event> Extractor::filter_events() {
             m_notes.push_back(name + ": left out, the motion ('" + e.cue + "') is " + m_people.names[static_cast<std::size_t>(e.subject)] + "'s");
             continue;
         }
+        if (!e.other_subject.empty()) {
+            m_notes.push_back(name + ": left out, the motion ('" + e.cue + "') is that of " + e.other_subject);
+            continue;
+        }
         if (!e.negation.empty()) {
             m_notes.push_back(name + ": left out, negated ('" + e.negation + "')");
             continue;
@@ -1003,6 +1283,9 @@ void Extractor::add_home_returns(std::vector<Event>& kept) {
         std::size_t best_dist = SIZE_MAX;
         for (const auto& d : m_dates) {
             if (m_tt.sentence_of[d.first] != e.sentence || !d.days || d.first == m_dateline_tok) continue;
+            // "left Tokyo on Monday, Oct. 6, for a tour that will take him ... before he returns
+            // home": a date of another clause is not the day of the return.
+            if (d.last <= k && time_separated(d.last, k)) continue;
             const std::size_t dist = d.first > k ? d.first - k : k - d.first;
             if (dist < best_dist) {
                 best_dist = dist;
@@ -1041,6 +1324,27 @@ Itinerary Extractor::run() {
 
 Itinerary Extractor::build(std::vector<Event>& kept) {
     std::sort(kept.begin(), kept.end(), [](const Event& a, const Event& b) { return a.first < b.first; });
+
+    // A city's airport, station or port is the city: "left Tokyo ... flew overnight from Haneda
+    // Airport" leaves one place. The facility joins the nearest city stop within reach of an
+    // airport (Narita lies 60 km from central Tokyo); a facility without one stays a stop.
+    constexpr double kFacilityKm = 80;
+    for (auto& e : kept) {
+        if (!is_transport_facility(e.place)) continue;
+        std::optional<Place> city;
+        double best_km = kFacilityKm;
+        for (const auto& o : kept) {
+            if (o.place.feature_class != 'P') continue;
+            const double km = sphere_km(e.place, o.place);
+            if (km <= best_km) {
+                best_km = km;
+                city = o.place;
+            }
+        }
+        if (!city) continue;
+        m_notes.push_back(e.place.name + ": merged into the stop " + city->name + ", a transport facility of the city");
+        e.place = *city;
+    }
 
     // Group events into stops: one per place, split when two stated dates differ, and a
     // return to the place of departure is a stop of its own.
@@ -1111,6 +1415,19 @@ Itinerary Extractor::build(std::vector<Event>& kept) {
             m_notes.push_back(p.name + ": left out, a region or water body, not a stop");
             continue;
         }
+        // An island around a city stop ("a refuelling stopover in Tahiti ... touched down in
+        // Papeete"): the city is the stop. Without outlines, "around" is the same country and
+        // within the reach of a large island.
+        if (p.feature_class == 'T' && (p.feature_code == "ISL" || p.feature_code == "ISLS" || p.feature_code == "ATOL")) {
+            for (const auto& o : groups) {
+                if (&o == &g || o.dropped || o.place.feature_class != 'P' || o.place.country != p.country) continue;
+                if (sphere_km(o.place, p) > 150) continue;
+                g.dropped = true;
+                m_notes.push_back(p.name + ": left out, it contains the stop " + o.place.name);
+                break;
+            }
+            if (g.dropped) continue;
+        }
         if (p.feature_class == 'A' || p.source == Source::Country || p.source == Source::Admin1) {
             const bool country = is_country_like(p);
             for (const auto& o : groups) {
@@ -1138,7 +1455,10 @@ Itinerary Extractor::build(std::vector<Event>& kept) {
                     const std::string mode = outer.dir == Direction::Depart ? std::string() : outer.mode;
                     if (same_sentence) {
                         if (same_sentence->arrival_mode.empty()) same_sentence->arrival_mode = mode;
-                        if (outer.date && (!same_sentence->date || outer.date_level < same_sentence->date_level)) {
+                        // ... unless the stop has a day of its own ("bound for the Seychelles and
+                        // reached Victoria two days later").
+                        if (outer.date && (!same_sentence->date || (outer.date_level < same_sentence->date_level &&
+                                                                    same_sentence->date_level >= 2))) {
                             same_sentence->date = outer.date;
                             same_sentence->date_level = outer.date_level;
                         }
@@ -1213,6 +1533,32 @@ Itinerary Extractor::build(std::vector<Event>& kept) {
             if (e.before_word && other_first) add_edge(other, me, true);   // "..., before flying to B"
             if (e.before_word && !other_first) add_edge(me, other, true);  // "Before flying to B, ... A"? B later
             if (e.after_word && !other_first) add_edge(me, other, true);   // "after crossing at A, ... B"
+        }
+    }
+    // "Before that, ...": the sentence's stops precede those of the nearest sentence before it
+    // that has stops.
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+        if (!kept[k].before_that) continue;
+        const std::size_t me = group_of_event(k);
+        if (me == kNone) continue;
+        std::size_t prev_sentence = kNone;
+        for (const auto& o : kept) {
+            if (o.sentence < kept[k].sentence && (prev_sentence == kNone || o.sentence > prev_sentence)) prev_sentence = o.sentence;
+        }
+        for (std::size_t k2 = 0; k2 < kept.size(); ++k2) {
+            if (kept[k2].sentence != prev_sentence) continue;
+            const std::size_t other = group_of_event(k2);
+            if (other != kNone && other != me) add_edge(me, other, true);
+        }
+    }
+    // "The tour ends in Perth": the other outward stops come before it.
+    for (std::size_t k = 0; k < kept.size(); ++k) {
+        if (!kept[k].journey_end) continue;
+        const std::size_t end = group_of_event(k);
+        if (end == kNone) continue;
+        for (std::size_t a = 0; a < n; ++a) {
+            if (a != end && G(a).role != StopRole::Return && !G(a).homeward && G(a).place.id != G(end).place.id)
+                add_edge(a, end, true);
         }
     }
     // 4. announced visits come after the ones made

@@ -65,6 +65,22 @@ enum CueClass : unsigned {
 unsigned cue_class(std::string_view w);
 /// True for verbs that take the place left as direct object ("left Pyongyang").
 bool is_direct_depart(std::string_view w);
+/// Boarding verbs: the place they take with "at"/"in" is left ("boarded the express at Moscow's
+/// station", "embarked in Southampton").
+bool is_boarding_verb(std::string_view w);
+
+/// What a route verb says of the place it governs when a journey is its subject ("the last leg
+/// runs through Khabarovsk and ends in Vladivostok", "the tour began in Paris").
+enum class RouteVerb { None, Begin, End, Pass };
+/// The route-verb reading of a lower-case word.
+RouteVerb route_verb(std::string_view w);
+/// Nouns naming a journey or its vehicle, the subjects of route verbs ("leg", "trip", "train").
+bool is_journey_noun(std::string_view w);
+/// Simple past forms (regular "-ed" and the irregular verbs of travel news: "left", "flew").
+bool is_past_verb(std::string_view w);
+/// Third person present forms of motion verbs ("travels", "returns", "flies"), which news uses
+/// for scheduled moves ("the delegation travels to Seoul on Thursday").
+bool is_present_motion_verb(std::string_view w);
 
 /// The leg mode a lower-case word states ("train", "plane", "car", "ship") or "".
 std::string_view mode_word(std::string_view w);
