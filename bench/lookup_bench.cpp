@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
     std::printf("%-10s %8s %10s %10s %12s %10s\n", "kind", "queries", "median_us", "p95_us", "queries/s", "recall@1");
     for (auto& [kind, v] : lat_us) {
         double med = percentile(v, 0.5);
-        std::printf("%-10s %8d %10.1f %10.1f %12.0f %9.2f\n", kind.c_str(), recall[kind].second, med, percentile(v, 0.95),
+        std::printf("%-10s %8d %10.2f %10.2f %12.0f %9.2f\n", kind.c_str(), recall[kind].second, med, percentile(v, 0.95),
                     1e6 / med, static_cast<double>(recall[kind].first) / recall[kind].second);
     }
     return 0;
