@@ -126,7 +126,7 @@ struct Group {
 
 // An open-addressing set of words reused across articles: cleared in O(capacity) without
 // freeing, so the per-word node allocations of std::unordered_set disappear from the hot loop.
-class WordSet {
+class FlatWordSet {
 public:
     void clear(std::size_t expected) {
         std::size_t cap = 64;
@@ -164,7 +164,7 @@ struct Scratch {
     TokenizedText tt;
     std::vector<std::string> keys;
     std::string buf;
-    WordSet lower_words;
+    FlatWordSet lower_words;
     std::unordered_set<std::string> persons;
     std::vector<Span> spans;
     std::vector<std::uint8_t> caps_sentence;

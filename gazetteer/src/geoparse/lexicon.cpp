@@ -9,11 +9,7 @@
 
 namespace gazetteer::detail {
 
-namespace {
-
-using WordSet = std::unordered_set<std::string_view>;
-
-WordSet make_set(std::string_view words) {
+WordSet make_word_set(std::string_view words) {
     WordSet s;
     std::size_t i = 0;
     while (i < words.size()) {
@@ -25,6 +21,8 @@ WordSet make_set(std::string_view words) {
     }
     return s;
 }
+
+namespace {
 
 constexpr std::string_view k_stop =
     "a an the and or but nor if then else of in on at to for from by with without within into onto upon "
@@ -168,10 +166,10 @@ constexpr std::string_view k_acronyms =
     "go in on at as an of if up am gp gm na nc nd ne";
 
 const WordSet& set_of(int which) {
-    static const WordSet sets[] = {make_set(k_stop),      make_set(k_calendar), make_set(k_titles),
-                                   make_set(k_given),     make_set(k_family_first), make_set(k_org),
-                                   make_set(k_reporting), make_set(k_locative), make_set(k_modifiers),
-                                   make_set(k_acronyms)};
+    static const WordSet sets[] = {make_word_set(k_stop),      make_word_set(k_calendar), make_word_set(k_titles),
+                                   make_word_set(k_given),     make_word_set(k_family_first), make_word_set(k_org),
+                                   make_word_set(k_reporting), make_word_set(k_locative), make_word_set(k_modifiers),
+                                   make_word_set(k_acronyms)};
     return sets[which];
 }
 

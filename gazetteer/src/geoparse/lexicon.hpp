@@ -5,8 +5,16 @@
 // All lookups take a lower-case ASCII key (as normalize_key produces for a single word).
 
 #include <string_view>
+#include <unordered_set>
 
 namespace gazetteer::detail {
+
+/// A set of words viewing a string literal (the literal must outlive it).
+using WordSet = std::unordered_set<std::string_view>;
+
+/// The words of a literal separated by spaces or line breaks. Shared by the geoparser's and the
+/// itinerary extractor's lexicons.
+WordSet make_word_set(std::string_view words);
 
 /// Function words and common words that are capitalised at the start of a sentence or in
 /// headlines and also happen to be place names somewhere ("The", "Of", "Will", "Police").

@@ -3,6 +3,7 @@
 // markers. Written for this project from general English news usage (AP/Reuters travel
 // reports); no place names, no article-specific words.
 
+#include "geoparse/lexicon.hpp"
 #include "itinerary/itinerary_detail.hpp"
 
 #include <string>
@@ -13,21 +14,6 @@
 namespace gazetteer::detail {
 
 namespace {
-
-using WordSet = std::unordered_set<std::string_view>;
-
-WordSet make_set(std::string_view words) {
-    WordSet s;
-    std::size_t i = 0;
-    while (i < words.size()) {
-        while (i < words.size() && words[i] == ' ') ++i;
-        std::size_t j = i;
-        while (j < words.size() && words[j] != ' ') ++j;
-        if (j > i) s.insert(words.substr(i, j - i));
-        i = j;
-    }
-    return s;
-}
 
 // Motion towards a goal (with to/into/for/in/at): the inflections are listed rather than
 // stemmed so that "flight" does not catch "flighty" and "arrive" does not catch "arrival rates".
@@ -99,11 +85,11 @@ constexpr std::string_view k_function =
 constexpr std::string_view k_styled = "pope king queen prince princess emperor empress sultan sheikh emir crown";
 
 const WordSet& set_of(int which) {
-    static const WordSet sets[] = {make_set(k_arrive),        make_set(k_depart),   make_set(k_stay),
-                                   make_set(k_direct_arrive), make_set(k_direct_depart), make_set(k_gather),
-                                   make_set(k_return),        make_set(k_hedge),    make_set(k_negation),
-                                   make_set(k_future),        make_set(k_background), make_set(k_filler),
-                                   make_set(k_function),      make_set(k_styled)};
+    static const WordSet sets[] = {make_word_set(k_arrive),        make_word_set(k_depart),   make_word_set(k_stay),
+                                   make_word_set(k_direct_arrive), make_word_set(k_direct_depart), make_word_set(k_gather),
+                                   make_word_set(k_return),        make_word_set(k_hedge),    make_word_set(k_negation),
+                                   make_word_set(k_future),        make_word_set(k_background), make_word_set(k_filler),
+                                   make_word_set(k_function),      make_word_set(k_styled)};
     return sets[which];
 }
 
@@ -141,18 +127,18 @@ unsigned cue_class(std::string_view w) {
 bool is_direct_depart(std::string_view w) { return set_of(4).count(w) != 0; }
 
 bool is_boarding_verb(std::string_view w) {
-    static const WordSet s = make_set("board boards boarded boarding embark embarks embarked embarking");
+    static const WordSet s = make_word_set("board boards boarded boarding embark embarks embarked embarking");
     return s.count(w) != 0;
 }
 
 RouteVerb route_verb(std::string_view w) {
     // Only read as motion when a journey is their subject (see is_journey_noun): "the crisis
     // began in Kyiv" is no departure, "the tour began in Paris" is.
-    static const WordSet begin = make_set("begin begins began beginning start starts started starting");
+    static const WordSet begin = make_word_set("begin begins began beginning start starts started starting");
     static const WordSet end =
-        make_set("end ends ended ending finish finishes finished finishing terminate terminates terminated terminating");
+        make_word_set("end ends ended ending finish finishes finished finishing terminate terminates terminated terminating");
     static const WordSet pass =
-        make_set("run runs ran running pass passes passed passing follow follows followed following wind winds wound");
+        make_word_set("run runs ran running pass passes passed passing follow follows followed following wind winds wound");
     if (begin.count(w)) return RouteVerb::Begin;
     if (end.count(w)) return RouteVerb::End;
     if (pass.count(w)) return RouteVerb::Pass;
@@ -160,14 +146,14 @@ RouteVerb route_verb(std::string_view w) {
 }
 
 bool is_journey_noun(std::string_view w) {
-    static const WordSet s = make_set(
+    static const WordSet s = make_word_set(
         "leg legs trip journey tour route line voyage visit train express flight cruise pilgrimage ride itinerary "
         "motorcade convoy crossing stage bus coach ship ferry");
     return s.count(w) != 0;
 }
 
 bool is_past_verb(std::string_view w) {
-    static const WordSet irregular = make_set(
+    static const WordSet irregular = make_word_set(
         "left went came flew drove rode took brought met held spent spoke began ran sent set made gave saw "
         "stood sat led won told kept wound rose");
     if (irregular.count(w)) return true;
