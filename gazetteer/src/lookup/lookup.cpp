@@ -13,7 +13,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <queue>
 #include <set>
+#include <unordered_set>
 #include <unordered_map>
 
 namespace gazetteer {
@@ -176,29 +178,51 @@ std::vector<Candidate> finish(const Index& idx, std::vector<Scored>& all, const 
     return out;
 }
 
+// The best `limit` scores seen so far, one per place: lets a posting list be cut as soon as no
+// later entry can enter the result (Fagin's threshold algorithm over importance-ordered lists).
+class TopScores {
+public:
+    explicit TopScores(std::size_t limit) : m_limit(std::max<std::size_t>(1, limit)) {}
+    void add(std::uint32_t place, double score) {
+        if (!m_places.insert(place).second) return;  // a place counts once, at its first score
+        m_heap.push(score);
+        if (m_heap.size() > m_limit) m_heap.pop();
+    }
+    /// True when `bound` cannot beat the current k-th best.
+    bool closed_to(double bound) const { return m_heap.size() >= m_limit && m_heap.top() >= bound; }
+
+private:
+    std::size_t m_limit;
+    std::priority_queue<double, std::vector<double>, std::greater<>> m_heap;
+    std::unordered_set<std::uint32_t> m_places;
+};
+
 void collect_key(const Index& idx, const std::string& key, unsigned dist, const LookupOptions& o,
-                 std::vector<Scored>& out, std::size_t cap) {
-    std::size_t n = 0;
+                 std::vector<Scored>& out, TopScores& top) {
+    // Lists are in descending importance and no entry scores above a primary-name match of its
+    // importance, so once the k-th best beats that bound the rest of the list cannot enter the
+    // result. A `near` point breaks the bound (a small place close by can win): whole lists then.
+    const double best_match = 0.55 * match_quality(MatchKind::Name, dist);
     for (auto post : idx.postings(key)) {
+        if (!o.near && top.closed_to(best_match + 0.45 * idx.place_importance(post.place))) break;
         if (!passes(idx, post.place, o)) continue;
         double km;
         double s = score_of(idx, post.place, post.kind, dist, o, km);
         out.push_back({post.place, post.kind, dist, key, s, km});
-        if (++n >= cap) break;  // lists are in importance order: the tail cannot win without `near`
+        top.add(post.place, s);
     }
 }
 
 std::vector<Scored> candidates_for(const Index& idx, const std::string& key, const LookupOptions& o) {
     std::vector<Scored> all;
-    // With a `near` bias a small far-down place can win, so read whole lists then.
-    std::size_t cap = o.near || o.bbox ? SIZE_MAX : std::max<std::size_t>(200, o.limit * 20);
-    collect_key(idx, key, 0, o, all, cap);
+    TopScores top(o.limit);
+    collect_key(idx, key, 0, o, all, top);
     // Typo matches only when no place carries the name exactly: a user who types the exact name
     // of a village ("Khasan") means the village, not a city one letter away ("Kasan" = Kazan).
     if (o.fuzzy && o.max_edit_distance > 0 && key.size() >= 5 && all.empty()) {
         unsigned maxd = key.size() >= 9 ? o.max_edit_distance : 1;
         for (auto& [k, d] : idx.fuzzy_keys(key, maxd))
-            if (d > 0) collect_key(idx, k, d, o, all, cap);
+            if (d > 0) collect_key(idx, k, d, o, all, top);
     }
     return all;
 }
@@ -229,7 +253,7 @@ std::vector<Candidate> lookup(const Index& idx, std::string_view query, const Lo
             }
             if (!countries.empty() || !divisions.empty()) {
                 LookupOptions o2 = o;
-                o2.limit = std::max<std::size_t>(o.limit, 50);
+                o2.limit = std::max<std::size_t>(o.limit, 1000);  // the qualifier filters afterwards
                 auto named = candidates_for(idx, name_key, o2);
                 std::vector<Scored> kept;
                 for (auto& s : named) {
