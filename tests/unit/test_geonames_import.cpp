@@ -178,3 +178,47 @@ TEST_CASE("curated places keep quoted fields, languages and the curated id", "[i
     for (auto& a : p.alt_names) has_ru = has_ru || (a.lang == "ru" && a.name == "Космодром Восточный");
     CHECK(has_ru);
 }
+
+TEST_CASE("alternateNamesV2 and countryInfo join the dump by geonameid", "[import]") {
+    TempDir tmp;
+    auto dump = tmp.path / "XX.txt";
+    // A country row (PCLI) and a town, as in allCountries.txt.
+    write_file(dump, row("1", "Testland", "45", "10", "A", "TL", "0").replace(row("1", "Testland", "45", "10", "A", "TL", "0").find("PPL"), 3, "PCLI") +
+                         row("2", "Testville", "45.5", "10.5", "P", "TL", "5000"));
+    // alternateNamesV2: id, geonameid, isolanguage, name, preferred, short, colloquial, historic, from, to
+    write_file(tmp.path / "alternateNamesV2.txt",
+               "100\t2\tde\tTestdorf\t\t\t\t\t\t\n"
+               "101\t2\tlink\thttps://example.org/Testville\t\t\t\t\t\t\n"
+               "102\t2\ten\tOld Testville\t\t\t\t1\t\t\n"
+               "103\t999\ten\tNowhere\t\t\t\t\t\t\n"
+               "104\t2\tabbr\tTV\t\t\t\t\t\t\n"
+               "bad line\n");
+    // countryInfo.txt: ISO, ISO3, ISO-Numeric, fips, Country, Capital, Area, Population, ...
+    write_file(tmp.path / "countryInfo.txt",
+               "#ISO\tISO3\tISO-Numeric\tfips\tCountry\tCapital\tArea(in sq km)\tPopulation\tContinent\ttld\t"
+               "CurrencyCode\tCurrencyName\tPhone\tPostal Code Format\tPostal Code Regex\tLanguages\tgeonameid\tneighbours\tEquivalentFipsCode\n"
+               "TL\tTLD\t999\tTL\tTestland\tTestville\t1000\t123456\tEU\t.tl\tEUR\tEuro\t999\t\t\ttl\t1\t\t\n");
+    std::vector<std::string> warnings;
+    BuildOptions opt;
+    opt.on_warning = [&](const std::string& w) { warnings.push_back(w); };
+    IndexBuilder b(opt);
+    CHECK(b.add_geonames(dump.string()) == 2);
+    CHECK(b.add_alternate_names((tmp.path / "alternateNamesV2.txt").string()) == 2);  // de + abbr; link, historic, unknown id dropped
+    CHECK(b.add_country_info((tmp.path / "countryInfo.txt").string()) == 1);
+    REQUIRE(warnings.size() == 1);
+    CHECK_THAT(warnings[0], Catch::Contains("alternateNamesV2.txt:6:"));
+    b.write((tmp.path / "i.gzidx").string());
+    auto idx = Index::open((tmp.path / "i.gzidx").string());
+    auto town = lookup(idx, "Testdorf");
+    REQUIRE(!town.empty());
+    CHECK(town[0].place.id == "geonames:2");
+    CHECK(lookup(idx, "Old Testville").empty());
+    // The PCLI row became the country place "country:TL" with its population from countryInfo.
+    auto c = idx.country_place("TL");
+    REQUIRE(c);
+    auto p = idx.place(*c);
+    CHECK(p.name == "Testland");
+    CHECK(p.lat == Approx(45));
+    CHECK(p.population == 123456);
+    CHECK_FALSE(idx.find_id("geonames:1"));
+}
