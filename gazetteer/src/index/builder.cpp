@@ -946,6 +946,11 @@ BuildReport IndexBuilder::write(const std::string& out_path) {
         });
     }
 
+    // Key lengths by trie id, so that typo matching can rule keys out without restoring them.
+    std::vector<std::uint8_t> key_lengths(trie.num_keys(), 0);
+    for (std::size_t i = 0; i < key_strings.size(); ++i)
+        key_lengths[trie_id[i]] = static_cast<std::uint8_t>(std::min<std::size_t>(255, key_strings[i].size()));
+
     // Fuzzy: each key prefix and its single deletions, hashed.
     std::vector<FuzzyRec> fuzzy;
     for (std::size_t i = 0; i < key_strings.size(); ++i) {
@@ -1065,6 +1070,7 @@ BuildReport IndexBuilder::write(const std::string& out_path) {
         section(SectionId::GridPlaces, grid_places.data(), grid_places.size() * 4);
         section(SectionId::IdOrder, id_order.data(), id_order.size() * 4);
         section(SectionId::Boundaries, boundaries.data(), boundaries.size());
+        section(SectionId::KeyLengths, key_lengths.data(), key_lengths.size());
         pad8();
         h.section_count = static_cast<std::uint32_t>(table.size());
         h.table_offset = pos;

@@ -1,5 +1,5 @@
 #pragma once
-// On-disk layout of the index (format version 1). Little-endian, every section 8-byte aligned.
+// On-disk layout of the index (format version 2; version 2 added KeyLengths). Little-endian, every section 8-byte aligned.
 // docs/index-format.md describes it for readers outside C++.
 //
 //   Header (64 bytes) | sections ... | section table (SectionEntry x section_count)
@@ -42,7 +42,11 @@ enum class SectionId : std::uint32_t {
     GridPlaces = 10, ///< uint32 place indices bucketed by 1-degree cell
     IdOrder = 11,    ///< uint32 place indices sorted by stable id (for find_id)
     Boundaries = 12, ///< BoundaryRec-prefixed WKB polygons of countries
+    KeyLengths = 13, ///< uint8 per trie key id: the key's length in bytes (255 = 255 or more)
 };
+
+/// The highest section id of this format version (every id from 1 to it must be present).
+inline constexpr std::uint32_t kLastSection = 13;
 
 struct SectionEntry {
     std::uint32_t id;

@@ -89,6 +89,7 @@ const char* section_name(std::uint32_t id) {
         case SectionId::GridPlaces: return "grid_places";
         case SectionId::IdOrder: return "id_order";
         case SectionId::Boundaries: return "boundaries";
+        case SectionId::KeyLengths: return "key_lengths";
     }
     return "unknown";
 }
@@ -145,7 +146,7 @@ Index Index::open(const std::string& path) {
             throw IndexError(path, std::string("corrupt index: section ") + section_name(e.id) + " lies outside the file");
         if (e.id < 16) sec[e.id] = &e;
     }
-    for (std::uint32_t id = 1; id <= 12; ++id)
+    for (std::uint32_t id = 1; id <= detail::kLastSection; ++id)
         if (!sec[id]) throw IndexError(path, std::string("corrupt index: section ") + section_name(id) + " is missing");
     auto S = [&](SectionId id) -> const detail::SectionEntry& { return *sec[static_cast<std::uint32_t>(id)]; };
 
@@ -171,6 +172,7 @@ Index Index::open(const std::string& path) {
     d->id_order = typed<std::uint32_t>(*d, S(SectionId::IdOrder), "id_order");
     const auto& b = S(SectionId::Boundaries);
     d->boundaries = {d->base + b.offset, b.size};
+    d->key_lengths = typed<std::uint8_t>(*d, S(SectionId::KeyLengths), "key_lengths");
 
     const auto& keys = S(SectionId::Keys);
     // The trie is the one structure read without bounds checks (marisa trusts its bytes), so its
@@ -183,6 +185,8 @@ Index Index::open(const std::string& path) {
         throw IndexError(path, std::string("corrupt index: key trie: ") + e.what());
     }
     // Structural invariants that keep every accessor in bounds.
+    if (d->key_lengths.size() != d->trie.num_keys())
+        throw IndexError(path, "corrupt index: key lengths do not match the keys");
     if (d->posting_offsets.size() != d->trie.num_keys() + 1 || d->posting_offsets.back() > d->postings.size())
         throw IndexError(path, "corrupt index: posting offsets do not match the keys");
     if (d->grid_cells.size() != detail::kGridCells + 1 || d->grid_cells.back() > d->grid_places.size())
@@ -307,6 +311,10 @@ std::vector<std::pair<std::string, unsigned>> Index::fuzzy_keys(std::string_view
     marisa::Agent agent;
     for (auto id : key_ids) {
         if (id >= d.trie.num_keys()) continue;
+        // Keys whose length differs by more than the distance cannot match: skip them before
+        // restoring them from the trie, the costly step when a prefix bucket is large.
+        std::size_t len = d.key_lengths[id];
+        if (len < 255 && (len > key.size() + max_distance || len + max_distance < key.size())) continue;
         agent.set_query(static_cast<std::size_t>(id));
         d.trie.reverse_lookup(agent);
         std::string_view cand(agent.key().ptr(), agent.key().length());

@@ -38,6 +38,7 @@ struct IndexData {
     std::span<const std::uint32_t> grid_places;
     std::span<const std::uint32_t> id_order;
     std::span<const unsigned char> boundaries;
+    std::span<const std::uint8_t> key_lengths;
     nlohmann::json meta;
 
     mutable std::once_flag locator_once;
