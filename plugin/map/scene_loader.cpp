@@ -46,6 +46,21 @@ std::string read_text_file(const std::string& path) {
 }
 
 // Adds `sentence` unless it is already there (sentences are kept in text order).
+// A map place for a gazetteer place (article places and itinerary stops alike).
+ScenePlace scene_place(const Place& place, std::size_t mentions, std::size_t layer) {
+    ScenePlace p;
+    p.id = place.id;
+    p.name = place.name;
+    p.country = place.country;
+    p.feature_code = place.feature_code;
+    p.feature_class = place.feature_class;
+    p.lon = place.lon;
+    p.lat = place.lat;
+    p.mentions = mentions;
+    p.layer = layer;
+    return p;
+}
+
 void add_sentence(std::vector<std::string>& sentences, const std::string& sentence) {
     if (!sentence.empty() && std::find(sentences.begin(), sentences.end(), sentence) == sentences.end()) {
         sentences.push_back(sentence);
@@ -97,17 +112,8 @@ void SceneLoader::load_article(const std::string& path, Scene& scene) {
     scene.article_text = text;
     std::map<std::string, std::size_t> by_id;
     for (const ArticlePlace& ap : parsed.places) {
-        ScenePlace p;
-        p.id = ap.place.id;
-        p.name = ap.place.name;
-        p.country = ap.place.country;
-        p.feature_code = ap.place.feature_code;
-        p.feature_class = ap.place.feature_class;
-        p.lon = ap.place.lon;
-        p.lat = ap.place.lat;
-        p.mentions = ap.count;
+        ScenePlace p = scene_place(ap.place, ap.count, layer);
         p.confidence = ap.max_confidence;
-        p.layer = layer;
         by_id[p.id] = scene.places.size();
         scene.places.push_back(std::move(p));
     }
@@ -144,17 +150,7 @@ void add_itinerary(const ArticleResult& parsed, std::string_view text, Scene& sc
             return p.layer == layer && p.id == s.place.id && p.stop_seq == 0;
         });
         if (found == scene.places.end()) {
-            ScenePlace p;
-            p.id = s.place.id;
-            p.name = s.place.name;
-            p.country = s.place.country;
-            p.feature_code = s.place.feature_code;
-            p.feature_class = s.place.feature_class;
-            p.lon = s.place.lon;
-            p.lat = s.place.lat;
-            p.mentions = s.events;
-            p.layer = layer;
-            scene.places.push_back(std::move(p));
+            scene.places.push_back(scene_place(s.place, s.events, layer));
             found = scene.places.end() - 1;
         }
         found->stop_seq = static_cast<int>(s.seq);

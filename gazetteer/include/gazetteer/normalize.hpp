@@ -14,6 +14,11 @@ namespace gazetteer {
 /// "Пхеньян" -> "phenan". Input must be UTF-8; invalid bytes are dropped. Thread safe.
 std::string normalize_key(std::string_view utf8);
 
+/// The last step of normalize_key() alone, into a reused buffer: letters lower-cased, digits
+/// kept, apostrophes and non-ASCII bytes dropped, any other character a single separator.
+/// For text that needs no transliteration (hot loops such as tokens of an article).
+void fold_ascii_key(std::string_view in, std::string& out);
+
 /// True when normalize_key() would only need the ASCII fast path (no ICU call).
 bool is_ascii(std::string_view s) noexcept;
 

@@ -58,27 +58,6 @@ using namespace detail;
 
 bool is_country_code(std::string_view fc) { return fc.rfind("PCL", 0) == 0 || fc == "TERR"; }
 
-// Same fold as normalize_key's ASCII path, into a reused buffer (no allocation per token).
-void fold_ascii_into(std::string_view in, std::string& out) {
-    // Written through a raw pointer into a buffer sized for the worst case (one byte per input
-    // byte), then trimmed: this runs for every word of every article.
-    out.resize(in.size());
-    char* o = out.data();
-    std::size_t n = 0;
-    bool pending = false;
-    for (unsigned char c : in) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            if (pending && n) o[n++] = ' ';
-            pending = false;
-            o[n++] = static_cast<char>(c);
-        } else if (c != '\'' && c != '`' && c < 0x80) {
-            pending = true;
-        }
-    }
-    out.resize(n);
-}
-
 // True when every non-ASCII character of `s` is U+2019 or U+02BC (apostrophes normalize_key drops).
 bool only_apostrophes_beyond_ascii(std::string_view s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -225,7 +204,7 @@ private:
             // ("neighborhood’s") fold like straight ones, and lower-case words serve only as
             // common-word evidence, for which their raw lower-case bytes do.
             if (t.is(TokNonAscii) && t.is(TokCapitalised) && !only_apostrophes_beyond_ascii(sv)) keys[i] = normalize_key(sv);
-            else fold_ascii_into(sv, keys[i]);
+            else fold_ascii_key(sv, keys[i]);
             if (!t.is(TokCapitalised) && !t.is(TokDigit)) m_s.lower_words.insert(keys[i]);
         }
         // Sentences mostly in capitals (headlines, shouted datelines) lose the capitalisation cue.

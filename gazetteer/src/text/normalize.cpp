@@ -37,26 +37,29 @@ icu::Transliterator* thread_transliterator() {
     return t.get();
 }
 
-// The ASCII fold: letters lower-cased, digits kept, apostrophes dropped, anything else a separator.
-void fold_ascii(std::string_view in, std::string& out) {
-    out.clear();
-    out.reserve(in.size());
+}  // namespace
+
+void fold_ascii_key(std::string_view in, std::string& out) {
+    // Written through a raw pointer into a buffer sized for the worst case (one byte per input
+    // byte), then trimmed: the geoparser runs this for every word of every article.
+    out.resize(in.size());
+    char* o = out.data();
+    std::size_t n = 0;
     bool pending_space = false;
     for (unsigned char c : in) {
         if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            if (pending_space && !out.empty()) out.push_back(' ');
+            if (pending_space && n) o[n++] = ' ';
             pending_space = false;
-            out.push_back(static_cast<char>(c));
+            o[n++] = static_cast<char>(c);
         } else if (c == '\'' || c == '`' || c >= 0x80) {
             // dropped: apostrophes join ("Komsomol'sk"), leftover non-ASCII is a modifier letter
         } else {
             pending_space = true;
         }
     }
+    out.resize(n);
 }
-
-}  // namespace
 
 bool is_ascii(std::string_view s) noexcept {
     return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -65,14 +68,14 @@ bool is_ascii(std::string_view s) noexcept {
 std::string normalize_key(std::string_view utf8) {
     std::string out;
     if (is_ascii(utf8)) {
-        fold_ascii(utf8, out);
+        fold_ascii_key(utf8, out);
         return out;
     }
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     if (auto* t = thread_transliterator()) t->transliterate(u);
     std::string latin;
     u.toUTF8String(latin);
-    fold_ascii(latin, out);
+    fold_ascii_key(latin, out);
     return out;
 }
 
