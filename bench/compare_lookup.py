@@ -285,7 +285,7 @@ def parse_engine(path):
             misses.append(line.strip())
         elif f[:1] == ["kind"]:
             header = True
-        elif header and len(f) == 6:
+        elif header and len(f) >= 6:
             kinds[f[0]] = {"queries": int(f[1]), "median_us": float(f[2]), "p95_us": float(f[3]),
                            "qps": float(f[4]), "recall": float(f[5])}
     return {"system": "gazetteer engine (in-process C++)", "kinds": kinds, "misses": misses}

@@ -130,10 +130,34 @@ public:
     std::vector<std::pair<std::string, PostingList>> keys_with_prefix(
         std::string_view prefix, std::size_t max_keys) const;
 
-    /// Keys within edit distance `max_distance` (1 or 2) of `key`, found through the deletion
-    /// index over key prefixes. Keys shorter than 4 characters are never fuzzy-matched.
+    /// Keys within edit distance `max_distance` (1 or 2, bytes, adjacent transpositions count one)
+    /// of `key`, each with its distance, found through the deletion index: every key of 4+ bytes
+    /// is stored with each of its one-byte deletions (its first 24 bytes), and the query probes
+    /// itself and its deletions, so a probe costs the same however large the index. Distance 1 is
+    /// found whole (substitution, insertion, deletion, transposition). Of distance 2, the probes
+    /// (with `max_distance` 2, also the query's two-byte deletions) find what leaves the query at
+    /// least as long as the key or moves a letter: two letters too many, a letter too many and
+    /// one wrong, a letter moved; not two wrong letters or two missing letters.
     std::vector<std::pair<std::string, unsigned>> fuzzy_keys(std::string_view key,
                                                             unsigned max_distance) const;
+
+    /// One stored type-ahead completion of a prefix: a key starting with it and a place it names.
+    struct Completion {
+        std::uint32_t key_id;  ///< pass to key() for the key's text
+        Posting posting;
+    };
+
+    /// The best completions stored for `prefix` (a normalised key prefix), best first by
+    /// completion_rank (lookup.hpp), one per place, or nullopt when `prefix` is not stored: only
+    /// prefixes of more than 64 keys are (walk the keys of the others with keys_with_prefix).
+    /// A stored list holds the 24 best completions.
+    std::optional<std::vector<Completion>> completions(std::string_view prefix) const;
+
+    /// The text of a key by its id (as in Completion::key_id); "" for an unknown id.
+    std::string key(std::uint32_t key_id) const;
+
+    /// The length in bytes of a key by its id, without restoring it; 0 for an unknown id.
+    std::size_t key_length(std::uint32_t key_id) const;
 
     /// Indices of places within `radius_km` of a point, nearest first, at most `limit`.
     std::vector<std::pair<std::uint32_t, double>> nearby(double lat, double lon, double radius_km,

@@ -65,6 +65,12 @@ ReverseResult reverse(const Index& index, double lat, double lon, std::size_t li
 /// divisions rank above villages). Used by the builder and exposed for tests and tools.
 float place_importance(char feature_class, std::string_view feature_code, std::uint64_t population);
 
+/// Rank of a type-ahead completion before filters and distance: how well the key names the
+/// place and the place's prior, less 1% for each byte of the key, since the shorter of two
+/// completions is the likelier. It does not depend on how much of the key was typed, so the best
+/// completions of a prefix are the best of its extensions' (the index stores them precomputed).
+double completion_rank(MatchKind kind, float importance, std::size_t key_length);
+
 /// Great-circle distance in km on a 6371 km sphere (for ranking; routes use the ellipsoid).
 double haversine_km(double lat1, double lon1, double lat2, double lon2) noexcept;
 

@@ -7,6 +7,6 @@ namespace gazetteer {
 std::string_view version() noexcept;
 
 /// Version of the binary index format this engine reads and writes.
-inline constexpr unsigned index_format_version = 2;
+inline constexpr unsigned index_format_version = 3;
 
 }  // namespace gazetteer

@@ -700,6 +700,117 @@ bool is_country_code(std::string_view fc) {
     return fc == "PCLI" || fc == "PCLD" || fc == "PCLF" || fc == "PCLS" || fc == "PCLIX" || fc == "PCL" || fc == "TERR";
 }
 
+using namespace detail;
+
+// Offsets of the first record of each value of the hash's top b bits, b chosen for about four
+// records a slot: uint32[2^b + 1], the last entry the record count.
+std::vector<std::uint32_t> fuzzy_directory(const std::vector<FuzzyRec>& fuzzy) {
+    unsigned bits = 4;
+    while (bits < 28 && (std::size_t{1} << (bits + 2)) < fuzzy.size()) ++bits;
+    std::vector<std::uint32_t> dir((std::size_t{1} << bits) + 1, 0);
+    for (const auto& r : fuzzy) ++dir[(r.hash >> (32 - bits)) + 1];
+    for (std::size_t i = 1; i < dir.size(); ++i) dir[i] += dir[i - 1];
+    return dir;
+}
+
+struct Completions {
+    std::vector<CompletionRec> prefixes;
+    std::vector<CompletionEntry> entries;
+};
+
+// One candidate completion while building: rank, place, key, kind.
+struct RankedEntry {
+    double rank;
+    std::uint32_t place;
+    std::uint32_t key_id;
+    MatchKind kind;
+    bool operator<(const RankedEntry& o) const {  // better first; ties by place, then key
+        if (rank != o.rank) return rank > o.rank;
+        if (place != o.place) return place < o.place;
+        return key_id < o.key_id;
+    }
+};
+
+// Keeps the best kCompletionCount entries of `a` and `b` (each sorted, place-distinct), one per place.
+void merge_top(std::vector<RankedEntry>& a, const std::vector<RankedEntry>& b, std::vector<RankedEntry>& tmp) {
+    tmp.clear();
+    std::size_t i = 0, j = 0;
+    while (tmp.size() < kCompletionCount && (i < a.size() || j < b.size())) {
+        const RankedEntry& e = (j >= b.size() || (i < a.size() && a[i] < b[j])) ? a[i++] : b[j++];
+        bool seen = false;
+        for (const auto& t : tmp) seen = seen || t.place == e.place;
+        if (!seen) tmp.push_back(e);
+    }
+    a.swap(tmp);
+}
+
+// The best completions of every prefix shared by more than kCompletionMinKeys keys. One pass over
+// the keys in byte order keeps a stack of the open prefixes (one level per byte of the current
+// key); closing a prefix hands its best entries up to its parent, so each prefix's list is the
+// best of its keys' own entries and its children's lists. Ranks come from completion_rank, which
+// does not depend on the prefix's length, so a child's best are valid for its parent.
+Completions build_completions(const std::vector<std::string_view>& keys, const std::vector<std::uint32_t>& trie_id,
+                              const std::vector<std::uint32_t>& post_offsets, const std::vector<std::uint32_t>& postings,
+                              const std::vector<PlaceRec>& recs) {
+    Completions out;
+    std::vector<std::uint32_t> order(keys.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return keys[a] < keys[b]; });
+
+    struct Level {
+        std::uint64_t keys = 0;
+        std::vector<RankedEntry> top;
+    };
+    std::vector<Level> level(1);  // level[d]: the prefix of d bytes of the current key; level[0] = ""
+    std::vector<RankedEntry> own, tmp;
+    std::string_view prev;
+    auto close_to = [&](std::size_t depth) {  // closes the levels deeper than `depth`
+        for (std::size_t d = level.size() - 1; d > depth; --d) {
+            Level& lv = level[d];
+            // Only prefixes that end on a character boundary can be typed.
+            bool boundary = d == prev.size() || (static_cast<unsigned char>(prev[d]) & 0xC0) != 0x80;
+            if (lv.keys > kCompletionMinKeys && boundary) {
+                std::string_view p = prev.substr(0, d);
+                out.prefixes.push_back({XXH3_64bits(p.data(), p.size()), static_cast<std::uint32_t>(out.entries.size()),
+                                        static_cast<std::uint32_t>(lv.top.size())});
+                for (const auto& e : lv.top)
+                    out.entries.push_back({e.key_id, (e.place << 3) | static_cast<std::uint32_t>(e.kind)});
+            }
+            Level& parent = level[d - 1];
+            parent.keys += lv.keys;
+            if (parent.top.empty()) parent.top.swap(lv.top);
+            else merge_top(parent.top, lv.top, tmp);
+            level.pop_back();
+        }
+    };
+    for (std::uint32_t i : order) {
+        std::string_view k = keys[i];
+        std::size_t lcp = 0;
+        while (lcp < prev.size() && lcp < k.size() && prev[lcp] == k[lcp]) ++lcp;
+        close_to(lcp);
+        prev = k;
+        level.resize(k.size() + 1);
+        // The key's own entries: every place it names, ranked, best kCompletionCount kept.
+        std::uint32_t id = trie_id[i];
+        own.clear();
+        for (std::uint32_t j = post_offsets[id]; j < post_offsets[id + 1]; ++j) {
+            std::uint32_t place = postings[j] >> 3;
+            auto kind = static_cast<MatchKind>(postings[j] & 7u);
+            own.push_back({completion_rank(kind, recs[place].importance, k.size()), place, id, kind});
+        }
+        std::size_t keep = std::min<std::size_t>(own.size(), kCompletionCount);
+        std::partial_sort(own.begin(), own.begin() + static_cast<std::ptrdiff_t>(keep), own.end());
+        own.resize(keep);
+        Level& lv = level[k.size()];
+        lv.keys += 1;
+        merge_top(lv.top, own, tmp);
+    }
+    close_to(0);
+    std::sort(out.prefixes.begin(), out.prefixes.end(),
+              [](const CompletionRec& a, const CompletionRec& b) { return a.hash < b.hash; });
+    return out;
+}
+
 }  // namespace
 
 BuildReport IndexBuilder::write(const std::string& out_path) {
@@ -951,18 +1062,28 @@ BuildReport IndexBuilder::write(const std::string& out_path) {
     for (std::size_t i = 0; i < key_strings.size(); ++i)
         key_lengths[trie_id[i]] = static_cast<std::uint8_t>(std::min<std::size_t>(255, key_strings[i].size()));
 
-    // Fuzzy: each key prefix and its single deletions, hashed.
+    // Fuzzy: each key (cut to kFuzzySpan bytes) and its single deletions, hashed, sorted by hash,
+    // with a directory by the hash's top bits so that a probe costs two memory reads.
+    st.progress("building typo index", 0, key_strings.size());
     std::vector<FuzzyRec> fuzzy;
-    for (std::size_t i = 0; i < key_strings.size(); ++i) {
-        std::string_view k = key_strings[i];
-        if (k.size() < kFuzzyMinKeyLength) continue;
-        std::string prefix(k.substr(0, kFuzzyPrefix));
-        std::uint32_t id = trie_id[i];
-        fuzzy.push_back({fuzzy_hash(prefix), id});
-        for (std::size_t d = 0; d < prefix.size(); ++d) {
-            std::string v = prefix;
-            v.erase(d, 1);
-            fuzzy.push_back({fuzzy_hash(v), id});
+    {
+        std::size_t n = 0;
+        for (auto k : key_strings)
+            if (k.size() >= kFuzzyMinKeyLength) n += std::min<std::size_t>(k.size(), kFuzzySpan) + 1;
+        fuzzy.reserve(n);
+        std::string v;
+        for (std::size_t i = 0; i < key_strings.size(); ++i) {
+            std::string_view k = key_strings[i];
+            if (k.size() < kFuzzyMinKeyLength) continue;
+            std::string_view span = k.substr(0, kFuzzySpan);
+            std::uint32_t id = trie_id[i];
+            fuzzy.push_back({fuzzy_hash(span), id});
+            for (std::size_t d = 0; d < span.size(); ++d) {
+                if (d > 0 && span[d] == span[d - 1]) continue;  // same variant as deleting d - 1
+                v.assign(span.substr(0, d));
+                v.append(span.substr(d + 1));
+                fuzzy.push_back({fuzzy_hash(v), id});
+            }
         }
     }
     std::sort(fuzzy.begin(), fuzzy.end(), [](const FuzzyRec& a, const FuzzyRec& b) {
@@ -972,7 +1093,11 @@ BuildReport IndexBuilder::write(const std::string& out_path) {
                     return a.hash == b.hash && a.key_id == b.key_id;
                 }),
                 fuzzy.end());
+    std::vector<std::uint32_t> fuzzy_dir = fuzzy_directory(fuzzy);
 
+    // Completions of prefixes shared by many keys (see build_completions).
+    st.progress("building completions", 0, key_strings.size());
+    auto completions = build_completions(key_strings, trie_id, post_offsets, postings, recs);
     // Spatial grid.
     std::vector<std::uint32_t> grid_cells(kGridCells + 1, 0);
     std::vector<std::uint32_t> cell_of(places.size());
@@ -1009,6 +1134,7 @@ BuildReport IndexBuilder::write(const std::string& out_path) {
     meta["places"] = places.size();
     meta["names"] = names.size();
     meta["keys"] = key_strings.size();
+    meta["completion_prefixes"] = completions.prefixes.size();
     meta["skipped_rows"] = st.skipped;
     meta["sources"] = nlohmann::json::array();
     for (auto& s : st.sources)
@@ -1071,6 +1197,9 @@ BuildReport IndexBuilder::write(const std::string& out_path) {
         section(SectionId::IdOrder, id_order.data(), id_order.size() * 4);
         section(SectionId::Boundaries, boundaries.data(), boundaries.size());
         section(SectionId::KeyLengths, key_lengths.data(), key_lengths.size());
+        section(SectionId::FuzzyDirectory, fuzzy_dir.data(), fuzzy_dir.size() * 4);
+        section(SectionId::Completions, completions.prefixes.data(), completions.prefixes.size() * sizeof(CompletionRec));
+        section(SectionId::CompletionEntries, completions.entries.data(), completions.entries.size() * sizeof(CompletionEntry));
         pad8();
         h.section_count = static_cast<std::uint32_t>(table.size());
         h.table_offset = pos;

@@ -1,5 +1,7 @@
 #pragma once
-// On-disk layout of the index (format version 2; version 2 added KeyLengths). Little-endian, every section 8-byte aligned.
+// On-disk layout of the index (format version 3; version 2 added KeyLengths, version 3 made the
+// fuzzy index whole-key with a directory, and added precomputed completions). Little-endian,
+// every section 8-byte aligned.
 // docs/index-format.md describes it for readers outside C++.
 //
 //   Header (64 bytes) | sections ... | section table (SectionEntry x section_count)
@@ -37,16 +39,19 @@ enum class SectionId : std::uint32_t {
     Keys = 5,        ///< marisa-trie of the normalised keys
     PostingOffsets = 6,  ///< uint32[keys + 1], indexed by the trie's key id
     Postings = 7,    ///< uint32 (place << 3 | MatchKind), importance order within a key
-    Fuzzy = 8,       ///< FuzzyRec[], sorted by hash: deletion variants of key prefixes
+    Fuzzy = 8,       ///< FuzzyRec[], sorted by (hash, key id): each key and its single deletions
     GridCells = 9,   ///< uint32[kGridCells + 1] offsets into GridPlaces
     GridPlaces = 10, ///< uint32 place indices bucketed by 1-degree cell
     IdOrder = 11,    ///< uint32 place indices sorted by stable id (for find_id)
     Boundaries = 12, ///< BoundaryRec-prefixed WKB polygons of countries
     KeyLengths = 13, ///< uint8 per trie key id: the key's length in bytes (255 = 255 or more)
+    FuzzyDirectory = 14,     ///< uint32[2^b + 1]: first Fuzzy record of each value of the hash's top b bits
+    Completions = 15,        ///< CompletionRec[], sorted by prefix hash: prefixes shared by many keys
+    CompletionEntries = 16,  ///< CompletionEntry[], each prefix's best completions, best first
 };
 
 /// The highest section id of this format version (every id from 1 to it must be present).
-inline constexpr std::uint32_t kLastSection = 13;
+inline constexpr std::uint32_t kLastSection = 16;
 
 struct SectionEntry {
     std::uint32_t id;
@@ -86,9 +91,29 @@ struct FuzzyRec {
     std::uint32_t key_id;
 };
 
-/// Fuzzy index: deletion variants (0 or 1 deletion) of the first kFuzzyPrefix bytes of each key.
-inline constexpr unsigned kFuzzyPrefix = 7;
+/// Fuzzy index: each key of kFuzzyMinKeyLength+ bytes, cut to its first kFuzzySpan bytes, and
+/// every variant of it with one byte deleted, hashed (fuzzy_hash). Whole keys rather than
+/// prefixes keep every hash bucket small however many keys there are.
+inline constexpr unsigned kFuzzySpan = 24;
 inline constexpr unsigned kFuzzyMinKeyLength = 4;
+
+/// Completions: a prefix (ending on a UTF-8 character boundary) of more than kCompletionMinKeys
+/// keys gets its kCompletionCount best completions stored (distinct places, by completion_rank);
+/// a prefix of fewer keys is answered by walking its keys in the trie.
+inline constexpr unsigned kCompletionMinKeys = 64;
+inline constexpr unsigned kCompletionCount = 24;
+
+struct CompletionRec {
+    std::uint64_t hash;    ///< XXH3-64 of the prefix
+    std::uint32_t begin;   ///< first CompletionEntry
+    std::uint32_t count;
+};
+static_assert(sizeof(CompletionRec) == 16);
+
+struct CompletionEntry {
+    std::uint32_t key_id;   ///< trie id of the completed key
+    std::uint32_t posting;  ///< place << 3 | MatchKind, as in Postings
+};
 
 /// Spatial grid: 1-degree cells, row-major from (-90, -180).
 inline constexpr int kGridRows = 180;

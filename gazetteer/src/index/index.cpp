@@ -90,6 +90,9 @@ const char* section_name(std::uint32_t id) {
         case SectionId::IdOrder: return "id_order";
         case SectionId::Boundaries: return "boundaries";
         case SectionId::KeyLengths: return "key_lengths";
+        case SectionId::FuzzyDirectory: return "fuzzy_directory";
+        case SectionId::Completions: return "completions";
+        case SectionId::CompletionEntries: return "completion_entries";
     }
     return "unknown";
 }
@@ -140,11 +143,11 @@ Index Index::open(const std::string& path) {
     if (detail::header_checksum(*h, d->table) != h->header_checksum)
         throw IndexError(path, "corrupt index: header checksum mismatch");
 
-    const detail::SectionEntry* sec[16] = {};
+    const detail::SectionEntry* sec[32] = {};
     for (const auto& e : d->table) {
         if (e.offset % 8 != 0 || e.offset > d->size || e.size > d->size - e.offset)
             throw IndexError(path, std::string("corrupt index: section ") + section_name(e.id) + " lies outside the file");
-        if (e.id < 16) sec[e.id] = &e;
+        if (e.id < 32) sec[e.id] = &e;
     }
     for (std::uint32_t id = 1; id <= detail::kLastSection; ++id)
         if (!sec[id]) throw IndexError(path, std::string("corrupt index: section ") + section_name(id) + " is missing");
@@ -173,6 +176,9 @@ Index Index::open(const std::string& path) {
     const auto& b = S(SectionId::Boundaries);
     d->boundaries = {d->base + b.offset, b.size};
     d->key_lengths = typed<std::uint8_t>(*d, S(SectionId::KeyLengths), "key_lengths");
+    d->fuzzy_dir = typed<std::uint32_t>(*d, S(SectionId::FuzzyDirectory), "fuzzy_directory");
+    d->completion_prefixes = typed<detail::CompletionRec>(*d, S(SectionId::Completions), "completions");
+    d->completion_entries = typed<detail::CompletionEntry>(*d, S(SectionId::CompletionEntries), "completion_entries");
 
     const auto& keys = S(SectionId::Keys);
     // The trie is the one structure read without bounds checks (marisa trusts its bytes), so its
@@ -192,6 +198,10 @@ Index Index::open(const std::string& path) {
     if (d->grid_cells.size() != detail::kGridCells + 1 || d->grid_cells.back() > d->grid_places.size())
         throw IndexError(path, "corrupt index: bad spatial grid");
     if (d->id_order.size() != d->places.size()) throw IndexError(path, "corrupt index: id order does not match the places");
+    while (d->fuzzy_dir_bits < 32 && (std::size_t{1} << d->fuzzy_dir_bits) + 1 < d->fuzzy_dir.size()) ++d->fuzzy_dir_bits;
+    if (d->fuzzy_dir_bits < 1 || d->fuzzy_dir_bits > 30 || d->fuzzy_dir.size() != (std::size_t{1} << d->fuzzy_dir_bits) + 1 ||
+        d->fuzzy_dir.back() != d->fuzzy.size())
+        throw IndexError(path, "corrupt index: typo index directory does not match the typo index");
     return Index(std::move(d));
 }
 
@@ -291,20 +301,33 @@ std::vector<std::pair<std::string, unsigned>> Index::fuzzy_keys(std::string_view
     const auto& d = *m_data;
     std::vector<std::pair<std::string, unsigned>> out;
     if (key.size() < detail::kFuzzyMinKeyLength || max_distance == 0) return out;
-    std::string prefix(key.substr(0, detail::kFuzzyPrefix));
-    std::vector<std::uint32_t> hashes{detail::fuzzy_hash(prefix)};
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        std::string v = prefix;
-        v.erase(i, 1);
+    max_distance = std::min(max_distance, 2u);
+    // Probes: the query (cut like the stored keys), its one-byte deletions, and for distance 2
+    // its two-byte deletions.
+    std::string_view span = key.substr(0, detail::kFuzzySpan);
+    std::vector<std::uint32_t> hashes{detail::fuzzy_hash(span)};
+    std::string v, w;
+    for (std::size_t i = 0; i < span.size(); ++i) {
+        if (i > 0 && span[i] == span[i - 1]) continue;
+        v.assign(span.substr(0, i));
+        v.append(span.substr(i + 1));
         hashes.push_back(detail::fuzzy_hash(v));
+        if (max_distance < 2) continue;
+        for (std::size_t j = i; j < v.size(); ++j) {
+            if (j > i && v[j] == v[j - 1]) continue;
+            w.assign(v, 0, j);
+            w.append(v, j + 1);
+            hashes.push_back(detail::fuzzy_hash(w));
+        }
     }
     std::sort(hashes.begin(), hashes.end());
     hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
     std::vector<std::uint32_t> key_ids;
+    const unsigned shift = 32 - d.fuzzy_dir_bits;
     for (auto h : hashes) {
-        auto it = std::lower_bound(d.fuzzy.begin(), d.fuzzy.end(), h,
-                                   [](const detail::FuzzyRec& r, std::uint32_t v) { return r.hash < v; });
-        for (; it != d.fuzzy.end() && it->hash == h; ++it) key_ids.push_back(it->key_id);
+        std::uint32_t b = d.fuzzy_dir[h >> shift], e = std::min<std::size_t>(d.fuzzy_dir[(h >> shift) + 1], d.fuzzy.size());
+        for (std::uint32_t j = b; j < e; ++j)
+            if (d.fuzzy[j].hash == h) key_ids.push_back(d.fuzzy[j].key_id);
     }
     std::sort(key_ids.begin(), key_ids.end());
     key_ids.erase(std::unique(key_ids.begin(), key_ids.end()), key_ids.end());
@@ -312,7 +335,7 @@ std::vector<std::pair<std::string, unsigned>> Index::fuzzy_keys(std::string_view
     for (auto id : key_ids) {
         if (id >= d.trie.num_keys()) continue;
         // Keys whose length differs by more than the distance cannot match: skip them before
-        // restoring them from the trie, the costly step when a prefix bucket is large.
+        // restoring them from the trie.
         std::size_t len = d.key_lengths[id];
         if (len < 255 && (len > key.size() + max_distance || len + max_distance < key.size())) continue;
         agent.set_query(static_cast<std::size_t>(id));
@@ -322,6 +345,38 @@ std::vector<std::pair<std::string, unsigned>> Index::fuzzy_keys(std::string_view
         if (dist <= max_distance) out.emplace_back(std::string(cand), dist);
     }
     return out;
+}
+
+std::optional<std::vector<Index::Completion>> Index::completions(std::string_view prefix) const {
+    const auto& d = *m_data;
+    std::uint64_t h = XXH3_64bits(prefix.data(), prefix.size());
+    auto it = std::lower_bound(d.completion_prefixes.begin(), d.completion_prefixes.end(), h,
+                               [](const detail::CompletionRec& r, std::uint64_t v) { return r.hash < v; });
+    if (it == d.completion_prefixes.end() || it->hash != h) return std::nullopt;
+    std::vector<Completion> out;
+    if (it->begin > d.completion_entries.size() || it->count > d.completion_entries.size() - it->begin) return out;
+    out.reserve(it->count);
+    for (std::uint32_t i = it->begin; i < it->begin + it->count; ++i) {
+        const auto& e = d.completion_entries[i];
+        if ((e.posting >> 3) >= d.places.size() || e.key_id >= d.trie.num_keys()) continue;  // damaged file
+        out.push_back({e.key_id, {e.posting >> 3, static_cast<MatchKind>(e.posting & 7u)}});
+    }
+    return out;
+}
+
+std::size_t Index::key_length(std::uint32_t key_id) const {
+    const auto& d = *m_data;
+    if (key_id >= d.key_lengths.size()) return 0;
+    return d.key_lengths[key_id] < 255 ? d.key_lengths[key_id] : key(key_id).size();
+}
+
+std::string Index::key(std::uint32_t key_id) const {
+    const auto& d = *m_data;
+    if (key_id >= d.trie.num_keys()) return {};
+    marisa::Agent agent;
+    agent.set_query(static_cast<std::size_t>(key_id));
+    d.trie.reverse_lookup(agent);
+    return std::string(agent.key().ptr(), agent.key().length());
 }
 
 std::vector<std::pair<std::uint32_t, double>> Index::nearby(double lat, double lon, double radius_km,

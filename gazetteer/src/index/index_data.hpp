@@ -39,6 +39,10 @@ struct IndexData {
     std::span<const std::uint32_t> id_order;
     std::span<const unsigned char> boundaries;
     std::span<const std::uint8_t> key_lengths;
+    std::span<const std::uint32_t> fuzzy_dir;
+    unsigned fuzzy_dir_bits = 0;
+    std::span<const CompletionRec> completion_prefixes;
+    std::span<const CompletionEntry> completion_entries;
     nlohmann::json meta;
 
     mutable std::once_flag locator_once;

@@ -5,6 +5,8 @@
 // countries, divisions), then, when the caller gives a point to be near, with the distance to it.
 // Every term that moved the score is named in the candidate's reasons.
 
+#include "index/format.hpp"
+
 #include <gazetteer/error.hpp>
 #include <gazetteer/lookup.hpp>
 #include <gazetteer/normalize.hpp>
@@ -13,10 +15,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <queue>
 #include <set>
-#include <unordered_set>
-#include <unordered_map>
 
 namespace gazetteer {
 
@@ -96,7 +97,8 @@ struct Scored {
     std::uint32_t place;
     MatchKind kind;
     unsigned dist;
-    std::string key;
+    const std::string* key;  ///< the matched key, or null: then key_id names it in the index
+    std::uint32_t key_id;
     double score;
     double km;
 };
@@ -140,9 +142,10 @@ Candidate make_candidate(const Index& idx, const Scored& s, const LookupOptions&
     c.place = idx.place(s.place);
     c.score = std::round(s.score * 10000) / 10000;
     c.match = s.kind;
-    c.matched_name = s.key;
+    c.matched_name = s.key ? *s.key : idx.key(s.key_id);
     c.edit_distance = s.dist;
     c.distance_km = s.km >= 0 ? std::round(s.km * 1000) / 1000 : -1;
+    c.reasons.reserve(6);
     switch (s.kind) {
         case MatchKind::Name: c.reasons.push_back(s.dist ? "name" : "exact name"); break;
         case MatchKind::AsciiName: c.reasons.push_back(s.dist ? "ASCII name" : "exact ASCII name"); break;
@@ -150,7 +153,7 @@ Candidate make_candidate(const Index& idx, const Scored& s, const LookupOptions&
         case MatchKind::Abbreviation: c.reasons.push_back("abbreviation or code"); break;
         case MatchKind::Demonym: c.reasons.push_back("demonym"); break;
     }
-    if (s.dist) c.reasons.push_back(fmt::format("typo match '{}' (edit distance {})", s.key, s.dist));
+    if (s.dist) c.reasons.push_back(fmt::format("typo match '{}' (edit distance {})", c.matched_name, s.dist));
     const auto& fc = c.place.feature_code;
     if (fc == "PPLC") c.reasons.push_back("capital");
     else if (fc == "PPLA") c.reasons.push_back("first-level division seat");
@@ -174,57 +177,108 @@ std::vector<Candidate> finish(const Index& idx, std::vector<Scored>& all, const 
         return a.place < b.place;
     });
     std::vector<Candidate> out;
+    out.reserve(std::min(all.size(), o.limit));
     for (std::size_t i = 0; i < all.size() && out.size() < o.limit; ++i) out.push_back(make_candidate(idx, all[i], o));
     return out;
 }
 
+// A set of place indices without an allocation per insert (open addressing; the hot loops add
+// a place per posting read).
+class PlaceSet {
+public:
+    /// False when the place was in the set already.
+    bool insert(std::uint32_t p) {
+        if ((m_size + 1) * 2 > m_slots.size()) grow();
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = (p * 0x9E3779B1u) & mask;; i = (i + 1) & mask) {
+            if (m_slots[i] == kEmpty) {
+                m_slots[i] = p;
+                ++m_size;
+                return true;
+            }
+            if (m_slots[i] == p) return false;
+        }
+    }
+
+private:
+    static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+    void grow() {
+        std::vector<std::uint32_t> old(std::max<std::size_t>(32, m_slots.size() * 2), kEmpty);
+        old.swap(m_slots);
+        m_size = 0;
+        for (auto p : old)
+            if (p != kEmpty) insert(p);
+    }
+    std::vector<std::uint32_t> m_slots;
+    std::size_t m_size = 0;
+};
+
 // The best `limit` scores seen so far, one per place: lets a posting list be cut as soon as no
-// later entry can enter the result (Fagin's threshold algorithm over importance-ordered lists).
+// later entry can enter the result (Fagin's threshold algorithm over importance-ordered lists),
+// and keeps entries that cannot enter it out of the result list.
 class TopScores {
 public:
     explicit TopScores(std::size_t limit) : m_limit(std::max<std::size_t>(1, limit)) {}
     void add(std::uint32_t place, double score) {
-        if (!m_places.insert(place).second) return;  // a place counts once, at its first score
+        if (!m_places.insert(place)) return;  // a place counts once, at its first score
         m_heap.push(score);
         if (m_heap.size() > m_limit) m_heap.pop();
     }
     /// True when `bound` cannot beat the current k-th best.
     bool closed_to(double bound) const { return m_heap.size() >= m_limit && m_heap.top() >= bound; }
+    /// False when a score cannot enter the result (ties may, on the place order).
+    bool can_enter(double score) const { return m_heap.size() < m_limit || score >= m_heap.top(); }
 
 private:
     std::size_t m_limit;
     std::priority_queue<double, std::vector<double>, std::greater<>> m_heap;
-    std::unordered_set<std::uint32_t> m_places;
+    PlaceSet m_places;
 };
 
-void collect_key(const Index& idx, const std::string& key, unsigned dist, const LookupOptions& o,
-                 std::vector<Scored>& out, TopScores& top) {
+// Scores one posting list (the key `key`, or the index's key `key_id`) into `out`. Every score is
+// multiplied by `factor` (completions: how much of the key is still missing).
+void collect_list(const Index& idx, PostingList list, const std::string* key, std::uint32_t key_id, unsigned dist,
+                  double factor, const LookupOptions& o, std::vector<Scored>& out, TopScores& top) {
     // Lists are in descending importance and no entry scores above a primary-name match of its
     // importance, so once the k-th best beats that bound the rest of the list cannot enter the
     // result. A `near` point breaks the bound (a small place close by can win): whole lists then.
     const double best_match = 0.55 * match_quality(MatchKind::Name, dist);
-    for (auto post : idx.postings(key)) {
-        if (!o.near && top.closed_to(best_match + 0.45 * idx.place_importance(post.place))) break;
+    for (auto post : list) {
+        if (!o.near && top.closed_to((best_match + 0.45 * idx.place_importance(post.place)) * factor)) break;
         if (!passes(idx, post.place, o)) continue;
         double km;
-        double s = score_of(idx, post.place, post.kind, dist, o, km);
-        out.push_back({post.place, post.kind, dist, key, s, km});
+        double s = score_of(idx, post.place, post.kind, dist, o, km) * factor;
+        if (!top.can_enter(s)) continue;
+        out.push_back({post.place, post.kind, dist, key, 0, s, km});
         top.add(post.place, s);
     }
 }
 
-std::vector<Scored> candidates_for(const Index& idx, const std::string& key, const LookupOptions& o) {
+// The scored entries of a name and the keys they point to (a deque: the entries hold pointers).
+struct Found {
     std::vector<Scored> all;
+    std::deque<std::string> keys;
+};
+
+Found candidates_for(const Index& idx, const std::string& key, const LookupOptions& o) {
+    Found f;
     TopScores top(o.limit);
-    collect_key(idx, key, 0, o, all, top);
+    f.keys.push_back(key);
+    collect_list(idx, idx.postings(key), &f.keys.back(), 0, 0, 1.0, o, f.all, top);
     // Typo matches only when no place carries the name exactly: a user who types the exact name
     // of a village ("Khasan") means the village, not a city one letter away ("Kasan" = Kazan).
-    if (o.fuzzy && o.max_edit_distance > 0 && key.size() >= 5 && all.empty()) {
+    // The nearest typos first: distance 2 only when nothing lies at distance 1.
+    if (o.fuzzy && o.max_edit_distance > 0 && key.size() >= 5 && f.all.empty()) {
         unsigned maxd = key.size() >= 9 ? o.max_edit_distance : 1;
-        for (auto& [k, d] : idx.fuzzy_keys(key, maxd))
-            if (d > 0) collect_key(idx, k, d, o, all, top);
+        for (unsigned d = 1; d <= maxd && f.all.empty(); ++d) {
+            for (auto& [k, dist] : idx.fuzzy_keys(key, d)) {
+                if (dist < d) continue;  // the exact key (filtered out) or one tried at distance 1
+                f.keys.push_back(k);
+                collect_list(idx, idx.postings(k), &f.keys.back(), 0, dist, 1.0, o, f.all, top);
+            }
+        }
     }
-    return all;
+    return f;
 }
 
 }  // namespace
@@ -233,7 +287,8 @@ std::vector<Candidate> lookup(const Index& idx, std::string_view query, const Lo
     validate(o);
     std::string key = normalize_key(query);
     if (key.empty()) return {};
-    auto all = candidates_for(idx, key, o);
+    Found found = candidates_for(idx, key, o);
+    auto& all = found.all;
 
     // "Name, Qualifier": keep the name's candidates that lie in the qualifier's country or division.
     auto comma = query.rfind(',');
@@ -254,9 +309,9 @@ std::vector<Candidate> lookup(const Index& idx, std::string_view query, const Lo
             if (!countries.empty() || !divisions.empty()) {
                 LookupOptions o2 = o;
                 o2.limit = std::max<std::size_t>(o.limit, 1000);  // the qualifier filters afterwards
-                auto named = candidates_for(idx, name_key, o2);
+                Found named = candidates_for(idx, name_key, o2);
                 std::vector<Scored> kept;
-                for (auto& s : named) {
+                for (auto& s : named.all) {
                     std::string c(idx.place_country(s.place));
                     std::string a(idx.place_admin1_code(s.place));
                     if (countries.count(c) || divisions.count({c, a})) {
@@ -275,23 +330,40 @@ std::vector<Candidate> lookup(const Index& idx, std::string_view query, const Lo
     return finish(idx, all, o);
 }
 
+double completion_rank(MatchKind kind, float importance, std::size_t key_length) {
+    return (0.55 * match_quality(kind, 0) + 0.45 * importance) * std::pow(0.99, static_cast<double>(key_length));
+}
+
 std::vector<Candidate> search_prefix(const Index& idx, std::string_view prefix, const LookupOptions& o) {
     validate(o);
     std::string key = normalize_key(prefix);
     if (key.empty()) return {};
-    // Visit a bounded number of keys; each list is in importance order, so its head is enough.
+    // A completion is worth 1% less for each byte of it still missing (see completion_rank).
+    auto factor = [&](std::size_t len) { return std::pow(0.99, static_cast<double>(len - std::min(len, key.size()))); };
     std::vector<Scored> all;
-    for (auto& [k, list] : idx.keys_with_prefix(key, 20000)) {
-        std::size_t n = 0;
-        for (auto post : list) {
-            if (!passes(idx, post.place, o)) continue;
-            double km;
-            // A completion is worth less the more of the name is still missing.
-            double completeness = static_cast<double>(key.size()) / static_cast<double>(k.size());
-            double s = score_of(idx, post.place, post.kind, 0, o, km) * (0.8 + 0.2 * completeness);
-            all.push_back({post.place, post.kind, 0, k, s, km});
-            if (++n >= 5) break;
+    // A prefix of many keys has its best completions stored. They are the answer when no point
+    // biases the ranking and enough of them pass the filters (the stored ones rank above every
+    // other completion, so the best of them that pass are the best that pass), or when the list
+    // holds every place of the prefix (fewer than the stored count).
+    if (!o.near) {
+        if (auto stored = idx.completions(key)) {
+            for (const auto& c : *stored) {
+                if (!passes(idx, c.posting.place, o)) continue;
+                double km;
+                double s = score_of(idx, c.posting.place, c.posting.kind, 0, o, km) * factor(idx.key_length(c.key_id));
+                all.push_back({c.posting.place, c.posting.kind, 0, nullptr, c.key_id, s, km});
+            }
+            if (all.size() >= o.limit || stored->size() < detail::kCompletionCount) return finish(idx, all, o);
+            all.clear();
         }
+    }
+    // Otherwise walk the prefix's keys: all of them for a prefix not stored (64 at most); for a
+    // stored one under selective filters or a distance bias, the first 20000.
+    TopScores top(o.limit);
+    std::deque<std::string> keys;
+    for (auto& [k, list] : idx.keys_with_prefix(key, 20000)) {
+        keys.push_back(std::move(k));
+        collect_list(idx, list, &keys.back(), 0, 0, factor(keys.back().size()), o, all, top);
     }
     return finish(idx, all, o);
 }
