@@ -4,7 +4,8 @@
 #
 # Usage: bench/geoparse_throughput.sh [GAZETTEER_BIN] [ARTICLES.jsonl] [REPEAT] [JOBS]
 # Defaults: build/bin/gazetteer, ../shared/eval/geowebnews/articles.jsonl, 50 copies, 1 job.
-# Prints the command, the data size and the machine, then articles/s, MB/s and start-up ms.
+# Prints the command, the data size and the machine, then articles/s, MB/s (in all and per core),
+# peak memory (with /usr/bin/time) and start-up ms.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 bin="${1:-$here/build/bin/gazetteer}"
@@ -36,6 +37,12 @@ done
 best=$(printf '%s\n' "${times[@]}" | sort -g | sed -n 3p)  # the median of 5 runs
 printf 'time:     %.3f s (median of 5, jobs=%s)\n' "$best" "$jobs"
 printf 'speed:    %.0f articles/s, %.1f MB/s of text\n' "$(echo "$n / $best" | bc -l)" "$(echo "$text_bytes / $best / 1000000" | bc -l)"
+printf 'per core: %.0f articles/s, %.1f MB/s of text (jobs=%s)\n' "$(echo "$n / $best / $jobs" | bc -l)" \
+    "$(echo "$text_bytes / $best / 1000000 / $jobs" | bc -l)" "$jobs"
+if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -v "${cmd[@]}" 2> "$tmp/time.txt"
+    awk -F': ' '/Maximum resident set size/{printf "memory:   %.0f MiB peak RSS (the index is mapped; its pages count once loaded)\n", $2/1024}' "$tmp/time.txt"
+fi
 
 echo "Moscow" > "$tmp/one.txt"
 "$bin" geoparse -q "$tmp/one.txt" >/dev/null

@@ -46,7 +46,11 @@ struct Candidate {
 std::vector<Candidate> lookup(const Index& index, std::string_view query,
                               const LookupOptions& options = {});
 
-/// Type-ahead: places whose names start with `prefix`, best first.
+/// Type-ahead: places whose names start with `prefix`, best first: the look-up score of the
+/// completed name, less 1% for each byte still missing (see completion_rank). Without a `near`
+/// point the answer is exact: from the completions the index stores for busy prefixes, or by
+/// walking every key of the prefix; with `near`, or filters that few of the stored completions
+/// pass, the first 20,000 keys of a busy prefix are walked.
 std::vector<Candidate> search_prefix(const Index& index, std::string_view prefix,
                                      const LookupOptions& options = {});
 
