@@ -235,10 +235,10 @@ private:
     PlaceSet m_places;
 };
 
-// Scores one posting list (the key `key`, or the index's key `key_id`) into `out`. Every score is
-// multiplied by `factor` (completions: how much of the key is still missing).
-void collect_list(const Index& idx, PostingList list, const std::string* key, std::uint32_t key_id, unsigned dist,
-                  double factor, const LookupOptions& o, std::vector<Scored>& out, TopScores& top) {
+// Scores the posting list of `key` into `out`. Every score is multiplied by `factor`
+// (completions: how much of the key is still missing).
+void collect_list(const Index& idx, PostingList list, const std::string* key, unsigned dist, double factor,
+                  const LookupOptions& o, std::vector<Scored>& out, TopScores& top) {
     // Lists are in descending importance and no entry scores above a primary-name match of its
     // importance, so once the k-th best beats that bound the rest of the list cannot enter the
     // result. A `near` point breaks the bound (a small place close by can win): whole lists then.
@@ -264,7 +264,7 @@ Found candidates_for(const Index& idx, const std::string& key, const LookupOptio
     Found f;
     TopScores top(o.limit);
     f.keys.push_back(key);
-    collect_list(idx, idx.postings(key), &f.keys.back(), 0, 0, 1.0, o, f.all, top);
+    collect_list(idx, idx.postings(key), &f.keys.back(), 0, 1.0, o, f.all, top);
     // Typo matches only when no place carries the name exactly: a user who types the exact name
     // of a village ("Khasan") means the village, not a city one letter away ("Kasan" = Kazan).
     // The nearest typos first: distance 2 only when nothing lies at distance 1.
@@ -274,7 +274,7 @@ Found candidates_for(const Index& idx, const std::string& key, const LookupOptio
             for (auto& [k, dist] : idx.fuzzy_keys(key, d)) {
                 if (dist < d) continue;  // the exact key (filtered out) or one tried at distance 1
                 f.keys.push_back(k);
-                collect_list(idx, idx.postings(k), &f.keys.back(), 0, dist, 1.0, o, f.all, top);
+                collect_list(idx, idx.postings(k), &f.keys.back(), dist, 1.0, o, f.all, top);
             }
         }
     }
@@ -363,7 +363,7 @@ std::vector<Candidate> search_prefix(const Index& idx, std::string_view prefix, 
     std::deque<std::string> keys;
     for (auto& [k, list] : idx.keys_with_prefix(key, 20000)) {
         keys.push_back(std::move(k));
-        collect_list(idx, list, &keys.back(), 0, 0, factor(keys.back().size()), o, all, top);
+        collect_list(idx, list, &keys.back(), 0, factor(keys.back().size()), o, all, top);
     }
     return finish(idx, all, o);
 }
