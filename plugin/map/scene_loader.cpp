@@ -45,8 +45,15 @@ std::string read_text_file(const std::string& path) {
     return ss.str();
 }
 
-// Adds `sentence` unless it is already there (sentences are kept in text order).
-// A map place for a gazetteer place (article places and itinerary stops alike).
+
+void add_sentence(std::vector<std::string>& sentences, const std::string& sentence) {
+    if (!sentence.empty() && std::find(sentences.begin(), sentences.end(), sentence) == sentences.end()) {
+        sentences.push_back(sentence);
+    }
+}
+
+}  // namespace
+
 ScenePlace scene_place(const Place& place, std::size_t mentions, std::size_t layer) {
     ScenePlace p;
     p.id = place.id;
@@ -60,14 +67,6 @@ ScenePlace scene_place(const Place& place, std::size_t mentions, std::size_t lay
     p.layer = layer;
     return p;
 }
-
-void add_sentence(std::vector<std::string>& sentences, const std::string& sentence) {
-    if (!sentence.empty() && std::find(sentences.begin(), sentences.end(), sentence) == sentences.end()) {
-        sentences.push_back(sentence);
-    }
-}
-
-}  // namespace
 
 InputKind classify_input(const std::string& path) {
     const std::string ext = lower(std::filesystem::path(path).extension().string());

@@ -6,6 +6,8 @@
 
 #include "scene.hpp"
 
+#include <gazetteer/place.hpp>
+
 #include <memory>
 #include <string>
 
@@ -18,6 +20,9 @@ enum class InputKind { Article, Layer };
 
 /// Article for .txt, .text and .md files, Layer for everything else.
 InputKind classify_input(const std::string& path);
+
+/// A map place for a gazetteer place (article places, itinerary stops, search results alike).
+ScenePlace scene_place(const gazetteer::Place& place, std::size_t mentions, std::size_t layer);
 
 /// True when this build can geoparse articles (the engine's geoparser was linked in).
 bool can_geoparse() noexcept;

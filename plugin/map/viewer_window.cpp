@@ -191,16 +191,8 @@ bool ViewerWindow::goTo(const QString& text) {
             m_search_layer = m_scene->add_layer("Search results", "", false);
             refreshLayers();
         }
-        ScenePlace sp;
-        sp.id = pl.id;
-        sp.name = pl.name;
-        sp.country = pl.country;
-        sp.feature_code = pl.feature_code;
-        sp.feature_class = pl.feature_class;
-        sp.lon = pl.lon;
-        sp.lat = pl.lat;
+        ScenePlace sp = scene_place(pl, 1, m_search_layer);
         sp.confidence = found.front().score;
-        sp.layer = m_search_layer;
         m_scene->places.push_back(std::move(sp));
         m_map->sceneChanged();
         m_map->zoomToPosition(pl.lon, pl.lat);
