@@ -18,6 +18,7 @@
 #include "progress.hpp"
 
 #include <gazetteer/error.hpp>
+#include <gazetteer/temp_files.hpp>
 #include <gazetteer/geoparse.hpp>
 #include <gazetteer/index.hpp>
 #include <gazetteer/layers.hpp>
@@ -265,9 +266,8 @@ public:
             m_fp = stdout;
             return;
         }
-        fs::path p(path);
-        m_tmp = (p.has_parent_path() ? p.parent_path() / ("." + p.filename().string()) : fs::path("." + p.filename().string())).string() +
-                ".tmp-" + std::to_string(::getpid());
+        m_tmp = temp_path_for(path);
+        m_guard = std::make_unique<TempOutput>(m_tmp, TempOutput::Kind::File);
         m_fp = std::fopen(m_tmp.c_str(), "wb");
         if (!m_fp) throw IoError(path + ": cannot write (" + std::strerror(errno) + ")");
     }
@@ -293,12 +293,14 @@ public:
             std::remove(m_tmp.c_str());
             throw IoError(m_path + ": cannot write (" + (ec ? ec.message() : std::string(std::strerror(errno))) + ")");
         }
+        m_guard->release();
         m_tmp.clear();
     }
 
 private:
     std::string name() const { return m_tmp.empty() ? "<stdout>" : m_path; }
     std::string m_path, m_tmp;
+    std::unique_ptr<TempOutput> m_guard;  // removes the temporary on a signal
     std::FILE* m_fp = nullptr;
 };
 

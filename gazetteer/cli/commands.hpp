@@ -34,6 +34,10 @@ struct Registrar {
     Registrar(const char* name, int order, AddCommand add);
 };
 
+/// Parses `argv` and runs the subcommand; returns the exit code (0 ok, 1 bad input or failed
+/// job, including a failed write to stdout, 2 usage) after printing any error on stderr.
+int run(int argc, char** argv);
+
 /// True when stderr is a terminal (progress bars are drawn only then).
 bool stderr_is_tty();
 

@@ -2,83 +2,10 @@
 
 #include "commands.hpp"
 
-#include <gazetteer/error.hpp>
-#include <gazetteer/index.hpp>
-#include <gazetteer/version.hpp>
-
-#include <algorithm>
-#include <cstdio>
-#include <iostream>
-#include <unistd.h>
-#include <vector>
-
-namespace gazetteer::cli {
-
-namespace {
-struct Entry {
-    const char* name;
-    int order;
-    AddCommand add;
-};
-std::vector<Entry>& registry() {
-    static std::vector<Entry> r;
-    return r;
-}
-}  // namespace
-
-Registrar::Registrar(const char* name, int order, AddCommand add) { registry().push_back({name, order, add}); }
-
-const Index& Common::index() {
-    if (!m_index) {
-        std::string path = index_path.empty() ? default_index_path(exe_path) : index_path;
-        m_index = std::make_shared<Index>(Index::open(path));
-    }
-    return *m_index;
-}
-
-bool stderr_is_tty() { return isatty(STDERR_FILENO) != 0; }
-
-}  // namespace gazetteer::cli
+#include <gazetteer/temp_files.hpp>
 
 int main(int argc, char** argv) {
-    using namespace gazetteer;
-    CLI::App app{"gazetteer " + std::string(version()) +
-                 ": offline gazetteer, geoparser and itinerary extraction for GIS"};
-    app.set_version_flag("--version", std::string(version()));
-    app.require_subcommand(1);
-    app.fallthrough();  // global options (--index, --quiet) also after the subcommand
-    cli::Common common;
-    common.exe_path = argc > 0 ? argv[0] : "";
-    app.add_option("--index", common.index_path,
-                   "Index file (default: $GAZETTEER_INDEX, else the index installed beside the tool)")
-        ->envname("GAZETTEER_INDEX");
-    app.add_flag("-q,--quiet", common.quiet, "No progress or summary on stderr");
-    auto& reg = cli::registry();
-    std::sort(reg.begin(), reg.end(), [](const auto& a, const auto& b) { return a.order < b.order; });
-    for (auto& e : reg) e.add(app, common);
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForVersion& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        std::cerr << "gazetteer: " << e.what() << "\n";
-        return 2;
-    } catch (const UsageError& e) {
-        std::cerr << "gazetteer: " << e.what() << "\n";
-        return 2;
-    } catch (const Error& e) {
-        std::cerr << "gazetteer: " << e.what() << "\n";
-        return 1;
-    } catch (const std::bad_alloc&) {
-        std::cerr << "gazetteer: out of memory\n";
-        return 1;
-    } catch (const std::exception& e) {
-        std::cerr << "gazetteer: " << e.what() << "\n";
-        return 1;
-    }
-    return 0;
+    // An interrupted run removes the temporary outputs it was writing (then dies of the signal).
+    gazetteer::remove_temporaries_on_signals();
+    return gazetteer::cli::run(argc, argv);
 }

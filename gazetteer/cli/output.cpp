@@ -1,6 +1,7 @@
 #include "output.hpp"
 
 #include <gazetteer/error.hpp>
+#include <gazetteer/temp_files.hpp>
 
 #include <fmt/format.h>
 
@@ -77,23 +78,16 @@ void print_candidates(std::ostream& out, const std::vector<Candidate>& cands, co
 
 void write_text_file(const std::string& path, const std::string& text) {
     namespace fs = std::filesystem;
-    fs::path p(path);
-    std::string tmp = (p.has_parent_path() ? p.parent_path() / ("." + p.filename().string()) : fs::path("." + p.filename().string())).string() +
-                      ".tmp-" + std::to_string(::getpid());
-    std::FILE* fp = std::fopen(tmp.c_str(), "wb");
+    TempOutput tmp(temp_path_for(path), TempOutput::Kind::File);
+    std::FILE* fp = std::fopen(tmp.path().c_str(), "wb");
     if (!fp) throw IoError(path + ": cannot write (" + std::strerror(errno) + ")");
     bool ok = std::fwrite(text.data(), 1, text.size(), fp) == text.size();
     ok = std::fclose(fp) == 0 && ok;
-    if (!ok) {
-        std::remove(tmp.c_str());
-        throw IoError(path + ": write failed (" + std::strerror(errno) + ")");
-    }
+    if (!ok) throw IoError(path + ": write failed (" + std::strerror(errno) + ")");
     std::error_code ec;
-    fs::rename(tmp, p, ec);
-    if (ec) {
-        std::remove(tmp.c_str());
-        throw IoError(path + ": cannot move into place (" + ec.message() + ")");
-    }
+    fs::rename(tmp.path(), fs::path(path), ec);
+    if (ec) throw IoError(path + ": cannot move into place (" + ec.message() + ")");
+    tmp.release();
 }
 
 }  // namespace gazetteer::cli

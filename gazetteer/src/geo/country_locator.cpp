@@ -3,6 +3,7 @@
 #include <geos_c.h>
 
 #include <cstring>
+#include <memory>
 #include <mutex>
 #include <stdexcept>
 #include <vector>
@@ -23,7 +24,7 @@ struct CountryLocator::Impl {
         std::string iso2;
         GEOSGeometry* geom = nullptr;
         const GEOSPreparedGeometry* prepared = nullptr;
-        double minx, miny, maxx, maxy;
+        double minx = 0, miny = 0, maxx = 0, maxy = 0;
     };
     std::vector<Entry> entries;
     std::mutex mutex;
@@ -46,28 +47,31 @@ CountryLocator::CountryLocator(std::span<const unsigned char> section) : m_impl(
     std::uint32_t count;
     std::memcpy(&count, section.data(), 4);
     std::size_t pos = 4;
-    GEOSWKBReader* reader = GEOSWKBReader_create_r(im.ctx);
+    // Owned for the whole loop, whichever way it ends: a damaged section throws half way.
+    auto destroy_reader = [ctx = im.ctx](GEOSWKBReader* r) { GEOSWKBReader_destroy_r(ctx, r); };
+    std::unique_ptr<GEOSWKBReader, decltype(destroy_reader)> reader(GEOSWKBReader_create_r(im.ctx), destroy_reader);
+    if (!reader) throw std::runtime_error("cannot create a WKB reader");
     for (std::uint32_t i = 0; i < count; ++i) {
         if (pos + 8 > section.size()) throw std::runtime_error("boundaries section is truncated");
         std::string iso2(reinterpret_cast<const char*>(section.data() + pos), 2);
         std::uint32_t wkb_size;
         std::memcpy(&wkb_size, section.data() + pos + 4, 4);
         pos += 8;
-        if (pos + wkb_size > section.size()) throw std::runtime_error("boundaries section is truncated");
-        GEOSGeometry* g = GEOSWKBReader_read_r(im.ctx, reader, section.data() + pos, wkb_size);
-        pos += (wkb_size + 3) & ~3u;
-        if (!g) throw std::runtime_error("boundary polygon " + std::to_string(i) + " is not valid WKB");
-        Impl::Entry e;
+        if (wkb_size > section.size() - pos) throw std::runtime_error("boundaries section is truncated");
+        // The entry owns the geometry from the moment it exists (Impl's destructor frees it).
+        im.entries.emplace_back();
+        Impl::Entry& e = im.entries.back();
         e.iso2 = iso2;
-        e.geom = g;
-        e.prepared = GEOSPrepare_r(im.ctx, g);
-        GEOSGeom_getXMin_r(im.ctx, g, &e.minx);
-        GEOSGeom_getYMin_r(im.ctx, g, &e.miny);
-        GEOSGeom_getXMax_r(im.ctx, g, &e.maxx);
-        GEOSGeom_getYMax_r(im.ctx, g, &e.maxy);
-        im.entries.push_back(std::move(e));
+        e.geom = GEOSWKBReader_read_r(im.ctx, reader.get(), section.data() + pos, wkb_size);
+        pos += (std::size_t{wkb_size} + 3) & ~std::size_t{3};
+        if (!e.geom) throw std::runtime_error("boundary polygon " + std::to_string(i) + " is not valid WKB");
+        e.prepared = GEOSPrepare_r(im.ctx, e.geom);
+        if (!e.prepared) throw std::runtime_error("boundary polygon " + std::to_string(i) + " cannot be prepared");
+        GEOSGeom_getXMin_r(im.ctx, e.geom, &e.minx);
+        GEOSGeom_getYMin_r(im.ctx, e.geom, &e.miny);
+        GEOSGeom_getXMax_r(im.ctx, e.geom, &e.maxx);
+        GEOSGeom_getYMax_r(im.ctx, e.geom, &e.maxy);
     }
-    GEOSWKBReader_destroy_r(im.ctx, reader);
 }
 
 CountryLocator::~CountryLocator() = default;

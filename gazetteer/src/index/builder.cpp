@@ -9,6 +9,7 @@
 #include <gazetteer/error.hpp>
 #include <gazetteer/lookup.hpp>
 #include <gazetteer/normalize.hpp>
+#include <gazetteer/temp_files.hpp>
 #include <gazetteer/version.hpp>
 
 #include <marisa.h>
@@ -1154,7 +1155,8 @@ BuildReport IndexBuilder::write(const std::string& out_path) {
         std::error_code ec;
         fs::create_directories(out.parent_path(), ec);
     }
-    std::string tmp = out_path + ".tmp-" + std::to_string(::getpid());
+    TempOutput tmp_guard(temp_path_for(out_path), TempOutput::Kind::File);
+    const std::string tmp = tmp_guard.path();
     {
         std::FILE* fp = std::fopen(tmp.c_str(), "wb");
         if (!fp) throw IoError(out_path + ": cannot write (" + std::strerror(errno) + ")");
@@ -1221,6 +1223,7 @@ BuildReport IndexBuilder::write(const std::string& out_path) {
         std::remove(tmp.c_str());
         throw IoError(out_path + ": cannot move the new index into place (" + ec.message() + ")");
     }
+    tmp_guard.release();
     st.progress("writing", 1, 1);
 
     BuildReport rep;

@@ -99,6 +99,22 @@ const char* section_name(std::uint32_t id) {
 
 }  // namespace
 
+// Sections whose damage could make an answer wrong (a place's name, coordinates or score; which
+// places a name or prefix leads to; a country's outline) are verified on first use. The others
+// (typo index, key lengths, spatial grid, id order) only lead to candidates that are checked
+// against verified data before they are used, so damage there can lose a result but never
+// change one; they are checked by verify() alone. The keys and meta sections are checked on
+// open. Hashing a section costs about a millisecond per 10 MB.
+void detail::IndexData::check(SectionId id) const {
+    const auto i = static_cast<std::uint32_t>(id);
+    std::call_once(checked[i], [&] {
+        const SectionEntry& e = *sections[i];
+        if (XXH3_64bits(base + e.offset, e.size) != e.checksum)
+            throw IndexError(path, std::string("corrupt index: checksum mismatch in section ") + section_name(i) +
+                                       " (the file is damaged: build it again with `gazetteer build`)");
+    });
+}
+
 Index::Index(std::unique_ptr<detail::IndexData> data) : m_data(std::move(data)) {}
 Index::Index(Index&&) noexcept = default;
 Index& Index::operator=(Index&&) noexcept = default;
@@ -107,7 +123,14 @@ Index::~Index() = default;
 Index Index::open(const std::string& path) {
     auto d = std::make_unique<IndexData>();
     d->path = path;
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // A FIFO or a device would block open() or never end: only regular files are indexes.
+    // O_NONBLOCK keeps open() from waiting should the path change between stat() and open().
+    struct stat pre {};
+    if (::stat(path.c_str(), &pre) == 0 && !S_ISREG(pre.st_mode))
+        throw IndexError(path, std::string("not a regular file (") +
+                                   (S_ISDIR(pre.st_mode) ? "a folder" : S_ISFIFO(pre.st_mode) ? "a FIFO" : "a device or socket") +
+                                   "): an index is a file written by `gazetteer build`");
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) throw IndexError(path, std::string("cannot open index: ") + std::strerror(errno) +
                                            " (build one with `gazetteer build`, or name one with --index)");
     struct stat st {};
@@ -149,8 +172,10 @@ Index Index::open(const std::string& path) {
             throw IndexError(path, std::string("corrupt index: section ") + section_name(e.id) + " lies outside the file");
         if (e.id < 32) sec[e.id] = &e;
     }
-    for (std::uint32_t id = 1; id <= detail::kLastSection; ++id)
+    for (std::uint32_t id = 1; id <= detail::kLastSection; ++id) {
         if (!sec[id]) throw IndexError(path, std::string("corrupt index: section ") + section_name(id) + " is missing");
+        d->sections[id] = sec[id];
+    }
     auto S = [&](SectionId id) -> const detail::SectionEntry& { return *sec[static_cast<std::uint32_t>(id)]; };
 
     // Meta is small: check it and parse it now.
@@ -211,7 +236,16 @@ std::size_t Index::size() const noexcept { return m_data->places.size(); }
 namespace {
 const detail::PlaceRec& rec(const IndexData& d, std::uint32_t i) {
     if (i >= d.places.size()) throw std::out_of_range("place index " + std::to_string(i) + " out of range");
-    return d.places[i];
+    d.check(SectionId::Places);
+    const auto& r = d.places[i];
+    // The builder never writes these; a file that holds them was damaged after its checksums
+    // were computed (or by a faulty writer), and a point at latitude 156 must not be believed.
+    constexpr std::int32_t kMaxLat = 900000000, kMaxLon = 1800000000;
+    if (r.lat_e7 < -kMaxLat || r.lat_e7 > kMaxLat || r.lon_e7 < -kMaxLon || r.lon_e7 > kMaxLon ||
+        !std::isfinite(r.importance) || r.importance < 0)
+        throw IndexError(d.path, "corrupt index: section places: place " + std::to_string(i) +
+                                     " has coordinates or a score out of range");
+    return r;
 }
 std::string_view country_view(const detail::PlaceRec& r) {
     return r.country[0] ? std::string_view(r.country, 2) : std::string_view();
@@ -236,6 +270,7 @@ Place Index::place(std::uint32_t index, bool with_alt_names) const {
     p.population = r.population;
     p.source = static_cast<Source>(r.source);
     p.importance = r.importance;
+    if (with_alt_names) d.check(SectionId::AltNames);
     if (with_alt_names && r.alt_begin <= d.alts.size() && r.alt_count <= d.alts.size() - r.alt_begin) {
         p.alt_names.reserve(r.alt_count);
         for (std::uint32_t i = 0; i < r.alt_count; ++i) {
@@ -258,6 +293,8 @@ float Index::place_importance(std::uint32_t i) const { return rec(*m_data, i).im
 
 namespace {
 PostingList postings_of(const IndexData& d, std::size_t key_id) {
+    d.check(SectionId::PostingOffsets);
+    d.check(SectionId::Postings);
     std::uint32_t b = d.posting_offsets[key_id], e = d.posting_offsets[key_id + 1];
     if (b > e || e > d.postings.size()) return {};
     return {d.postings.data() + b, d.postings.data() + e};
@@ -349,6 +386,8 @@ std::vector<std::pair<std::string, unsigned>> Index::fuzzy_keys(std::string_view
 
 std::optional<std::vector<Index::Completion>> Index::completions(std::string_view prefix) const {
     const auto& d = *m_data;
+    d.check(SectionId::Completions);
+    d.check(SectionId::CompletionEntries);
     std::uint64_t h = XXH3_64bits(prefix.data(), prefix.size());
     auto it = std::lower_bound(d.completion_prefixes.begin(), d.completion_prefixes.end(), h,
                                [](const detail::CompletionRec& r, std::uint64_t v) { return r.hash < v; });
@@ -383,7 +422,12 @@ std::vector<std::pair<std::uint32_t, double>> Index::nearby(double lat, double l
                                                             std::size_t limit) const {
     const auto& d = *m_data;
     std::vector<std::pair<std::uint32_t, double>> out;
+    if (std::isnan(radius_km) || radius_km < 0) throw UsageError("radius must be a number of km >= 0");
     if (!std::isfinite(lat) || !std::isfinite(lon) || limit == 0) return out;
+    d.check(SectionId::Places);
+    // No two points are farther apart than half the equator (20,037.5 km): a larger radius is
+    // the whole earth, and capping it keeps the cell arithmetic below in int range.
+    radius_km = std::min(radius_km, 20038.0);
     // Cells overlapping the search circle: rows by latitude, columns widened by 1/cos(lat).
     double dlat = radius_km / 111.2;
     double lat0 = std::max(-90.0, lat - dlat), lat1 = std::min(90.0, lat + dlat);
@@ -412,6 +456,7 @@ std::vector<std::pair<std::uint32_t, double>> Index::nearby(double lat, double l
 std::string Index::country_at(double lat, double lon) const {
     const auto& d = *m_data;
     if (d.boundaries.size() < 8) return {};
+    d.check(SectionId::Boundaries);
     std::call_once(d.locator_once, [&] {
         try {
             d.locator = std::make_unique<detail::CountryLocator>(d.boundaries);

@@ -8,6 +8,7 @@
 #include <marisa.h>
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -45,6 +46,16 @@ struct IndexData {
     std::span<const CompletionEntry> completion_entries;
     nlohmann::json meta;
 
+    /// The table entry of each section by id (all present after open()).
+    std::array<const SectionEntry*, kLastSection + 1> sections{};
+    /// Sections whose checksum has been verified (see check()).
+    mutable std::array<std::once_flag, kLastSection + 1> checked;
+
+    /// Verifies the checksum of section `id` the first time it is used, so that a damaged file
+    /// is refused on use (IndexError naming the section) without hashing the whole file on
+    /// open. Throws on every use of a damaged section, not only the first.
+    void check(SectionId id) const;
+
     mutable std::once_flag locator_once;
     mutable std::unique_ptr<CountryLocator> locator;
 
@@ -55,6 +66,7 @@ struct IndexData {
 
     /// A string of the pool; "" for an offset outside it (a damaged file must never crash us).
     std::string_view str(std::uint32_t offset) const {
+        check(SectionId::Strings);
         if (offset >= strings_size) return {};
         const char* s = strings + offset;
         const void* nul = std::memchr(s, 0, strings_size - offset);

@@ -6,6 +6,7 @@
 
 #include <gazetteer/error.hpp>
 #include <gazetteer/layers.hpp>
+#include <gazetteer/temp_files.hpp>
 
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
@@ -25,6 +26,8 @@
 #include <string>
 #include <system_error>
 #include <thread>
+
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -517,16 +520,16 @@ void check_layers(const std::vector<Layer>& layers) {
 class StagingDir {
 public:
     explicit StagingDir(const fs::path& dir) {
-        std::string tmpl = (dir / ".gazetteer-write-XXXXXX").string();
+        // The PID in the name lets a later run remove the folder if this process is killed
+        // before it can (temp_files.hpp).
+        remove_stale_temporaries(dir.string());
+        std::string tmpl = (dir / (".gazetteer-write-" + std::to_string(::getpid()) + "-XXXXXX")).string();
         if (!mkdtemp(tmpl.data())) {
             throw IoError(dir.string() + ": cannot create a temporary folder: " +
                           std::generic_category().message(errno));
         }
         m_path = tmpl;
-    }
-    ~StagingDir() {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
+        m_guard = std::make_unique<TempOutput>(tmpl, TempOutput::Kind::Folder);
     }
     StagingDir(const StagingDir&) = delete;
     StagingDir& operator=(const StagingDir&) = delete;
@@ -534,6 +537,7 @@ public:
 
 private:
     fs::path m_path;
+    std::unique_ptr<TempOutput> m_guard;  // removes the folder, also on a signal
 };
 
 std::string unique_vsimem_name(const char* ext) {

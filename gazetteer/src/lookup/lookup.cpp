@@ -372,7 +372,8 @@ ReverseResult reverse(const Index& idx, double lat, double lon, std::size_t limi
                       const std::string& feature_classes) {
     if (!std::isfinite(lat) || !std::isfinite(lon) || std::fabs(lat) > 90 || std::fabs(lon) > 180)
         throw UsageError("point out of range: latitude within [-90, 90], longitude within [-180, 180]");
-    if (radius_km <= 0) throw UsageError("radius must be positive");
+    if (!(radius_km > 0) || !std::isfinite(radius_km))
+        throw UsageError("radius must be a positive number of km, not " + fmt::format("{}", radius_km));
     ReverseResult r;
     r.country = idx.country_at(lat, lon);
     if (!r.country.empty())
