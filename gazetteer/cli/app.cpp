@@ -45,10 +45,14 @@ bool stderr_is_tty() { return isatty(STDERR_FILENO) != 0; }
 namespace {
 // Output on stdout is the result: a full disk or a closed pipe must fail the run, not leave
 // a truncated answer behind an exit code 0. Checked once at the end (stdio keeps the error).
-bool stdout_written() {
-    errno = 0;
+// Returns "" when everything reached stdout, else why not.
+std::string stdout_error() {
     std::cout.flush();
-    return std::fflush(stdout) == 0 && !std::ferror(stdout) && std::cout.good();
+    errno = 0;
+    if (std::fflush(stdout) != 0) return std::strerror(errno ? errno : EIO);
+    // An earlier write failed (its errno is long gone): stdio and the stream keep the error.
+    if (std::ferror(stdout) || !std::cout.good()) return "a write failed (disk full or output closed?)";
+    return {};
 }
 }  // namespace
 
@@ -69,8 +73,8 @@ int run(int argc, char** argv) {
     for (auto& e : reg) e.add(app, common);
     try {
         app.parse(argc, argv);
-        if (!stdout_written()) {
-            std::cerr << "gazetteer: cannot write to standard output: " << std::strerror(errno ? errno : EIO) << "\n";
+        if (auto why = stdout_error(); !why.empty()) {
+            std::cerr << "gazetteer: cannot write to standard output: " << why << "\n";
             return 1;
         }
     } catch (const CLI::CallForHelp& e) {

@@ -14,7 +14,8 @@ export DATA INDEX BIN
 [ -f "$INDEX" ] || { echo "missing test index $INDEX (the cli_fixture_index test builds it)"; exit 1; }
 out=$(mktemp); err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
-(cd "$dir" && eval "$(sed -n '2,$p' "$case_file" | grep -v '^#')") >"$out" 2>"$err"
+# pipefail: a case that pipes the tool's output through sed still reports the tool's exit code.
+(cd "$dir" && set -o pipefail && eval "$(sed -n '2,$p' "$case_file" | grep -v '^#')") >"$out" 2>"$err"
 code=$?
 status=0
 if [ "$code" != "$expected_exit" ]; then

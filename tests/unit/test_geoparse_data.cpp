@@ -23,8 +23,7 @@ TEST_CASE("seed article: Kim Jong Un's trip to Russia", "[geoparse][data]") {
     auto expected = shared / "articles" / "kim-putin-vostochny-2023.expected.json";
     std::string index_path = test::default_index();
     if (shared.empty() || !std::filesystem::exists(article) || !std::filesystem::exists(expected) || index_path.empty()) {
-        WARN("skipped: needs ../shared/articles/kim-putin-vostochny-2023.{txt,expected.json} and the default index");
-        return;
+        GAZETTEER_SKIP("needs ../shared/articles/kim-putin-vostochny-2023.{txt,expected.json} and the default index");
     }
     std::ifstream tin(article, std::ios::binary);
     std::stringstream ss;

@@ -47,15 +47,13 @@ std::string mode_or_empty(const json& v) { return v.is_null() ? std::string() : 
 TEST_CASE("the seed article's itinerary", "[itinerary][data]") {
     const Index* idx = default_index();
     if (!idx) {
-        WARN("default index not built (run scripts/fetch-data.sh and build): skipped");
-        return;
+        GAZETTEER_SKIP("default index not built (run scripts/fetch-data.sh and build)");
     }
     const auto dir = test::shared_dir();
     const auto article = dir / "articles" / "kim-putin-vostochny-2023.txt";
     const auto expected = dir / "articles" / "kim-putin-vostochny-2023.expected.json";
     if (dir.empty() || !std::filesystem::exists(article) || !std::filesystem::exists(expected)) {
-        WARN("seed article not found under ../shared/articles: skipped");
-        return;
+        GAZETTEER_SKIP("seed article not found under ../shared/articles");
     }
     const std::string text = read_text(article);
     const json spec = json::parse(read_text(expected));
@@ -104,8 +102,7 @@ TEST_CASE("the seed article's itinerary", "[itinerary][data]") {
 TEST_CASE("our narratives through the real geoparser", "[itinerary][data]") {
     const Index* idx = default_index();
     if (!idx) {
-        WARN("default index not built: skipped");
-        return;
+        GAZETTEER_SKIP("default index not built");
     }
     const Geoparser parser(*idx);
     for (const char* name : {"papal_pacific", "state_visit_reordered", "unnamed_delegation", "chancellor_return", "dateline_weekdays",

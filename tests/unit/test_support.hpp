@@ -8,6 +8,8 @@
 #include <fstream>
 #include <string>
 
+#include "test_skip.hpp"
+
 namespace gazetteer::test {
 
 inline std::string env_or(const char* name, const std::string& fallback) {

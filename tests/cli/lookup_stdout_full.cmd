@@ -1,0 +1,2 @@
+# exit 1
+"$BIN" --index "$INDEX" lookup Khasan >/dev/full

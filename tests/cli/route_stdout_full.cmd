@@ -1,0 +1,2 @@
+# exit 1
+"$BIN" --index "$INDEX" route Khasan@RU Vladivostok --modes train >/dev/full

@@ -1,0 +1,2 @@
+# exit 0
+t=$(mktemp -d); trap 'rm -rf "$t"' EXIT; mkfifo "$t/in"; "$BIN" --index "$INDEX" geoparse -q - -o "$t/out.jsonl" <"$t/in" & pid=$!; exec 3>"$t/in"; for i in $(seq 100); do ls -A "$t" | grep -q tmp- && break; sleep 0.1; done; echo "while running: $(ls -A "$t" | grep -v '^in$' | sed 's/[0-9]*$/PID/')"; kill -TERM "$pid"; wait "$pid"; echo "exit status: $?"; exec 3>&-; echo "left behind: $(ls -A "$t" | grep -v '^in$' | wc -l)"
