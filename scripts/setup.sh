@@ -20,9 +20,12 @@ sudo_cmd=()
 packages=(build-essential cmake ninja-build pkg-config git
           libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libicu-dev
           catch2 libfmt-dev nlohmann-json3-dev libmarisa-dev libcli11-dev libxxhash-dev libssl-dev
-          pybind11-dev python3-dev qt6-base-dev libqt6svg6-dev bc)
+          pybind11-dev python3-dev qt6-base-dev qt6-svg-dev bc)
 if [ "$with_tests" -eq 1 ]; then
   packages+=(qgis python3-qgis xvfb xauth zip unzip imagemagick time postgresql-15)
+  # The sanitizer and fuzz runs (scripts/sanitize.sh): clang-14 with its runtime libraries
+  # (ASan, UBSan and libFuzzer's libclang_rt.fuzzer).
+  packages+=(clang-14 libclang-rt-14-dev)
 fi
 command -v npm >/dev/null || packages+=(npm)
 
@@ -34,6 +37,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Names are real package names (apt-cache policy), never virtual ones: a virtual name is
+  # never "installed" and would make every run install again.
+  for p in "${missing[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+      echo "setup: warning: $p is still not installed (a virtual package name?)" >&2
+  done
 fi
 
 bash "$here/scripts/fetch-data.sh" "$build/data"
