@@ -33,7 +33,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } catch (const gazetteer::Error&) {
         return 0;  // refused with a message: the expected outcome for most inputs
     }
-    builder.write(output.path());
+    try {
+        builder.write(output.path());
+    } catch (const gazetteer::Error&) {
+        return 0;  // e.g. nothing usable was read
+    }
     const gazetteer::Index index = gazetteer::Index::open(output.path());
     index.verify();
     for (std::uint32_t i = 0; i < index.size() && i < 8; ++i) (void)gazetteer::lookup(index, index.place(i).name);

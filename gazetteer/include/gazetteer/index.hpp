@@ -1,7 +1,9 @@
 #pragma once
 // The gazetteer index: a single binary file, memory-mapped read-only on open. Opening checks the
-// header, the section table and the bounds of every section (cheap, no parsing of the data);
-// verify() also checks every section's checksum. Layout: docs/index-format.md.
+// header, the section table and the bounds of every section (cheap, no parsing of the data); the
+// checksum of each section that answers depend on is verified on its first use, and a damaged
+// section is refused on use with an IndexError naming it; verify() checks every section's
+// checksum at once. Layout: docs/index-format.md.
 
 #include <gazetteer/place.hpp>
 

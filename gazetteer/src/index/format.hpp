@@ -8,8 +8,8 @@
 //
 // The header's checksum covers the header (with the checksum field zeroed) and the section
 // table, so a damaged table is caught on open; each section carries its own XXH3-64 checksum,
-// checked by Index::verify() (and `gazetteer info --verify`) rather than on every open, which must
-// stay near-instant however large the index is.
+// verified on the section's first use (IndexData::check) rather than on open, which must stay
+// near-instant however large the index is, and all at once by Index::verify().
 
 #include <cstdint>
 
