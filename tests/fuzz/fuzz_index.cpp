@@ -26,6 +26,10 @@
 namespace {
 
 std::string g_pristine;
+// The keys section (a marisa-trie) in the pristine file. marisa trusts its bytes, so the trie's
+// integrity rests on its checksum, verified on every open: forged keys behind a recomputed
+// checksum are outside what the engine can defend and are not generated.
+std::size_t g_keys_begin = 0, g_keys_end = 0;
 
 // The on-disk layout (gazetteer/src/index/format.hpp): a 64-byte header whose checksum at byte
 // 32 covers the header (checksum zeroed) and the section table; 32-byte table entries
@@ -60,6 +64,19 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     std::ifstream in(gazetteer::fuzz::test_index_path(), std::ios::binary);
     g_pristine.assign(std::istreambuf_iterator<char>(in), {});
     if (g_pristine.size() < 64) std::abort();
+    std::uint32_t count;
+    std::uint64_t table;
+    std::memcpy(&count, g_pristine.data() + 12, 4);
+    std::memcpy(&table, g_pristine.data() + 24, 8);
+    for (std::uint32_t i = 0; i < count; ++i) {
+        std::uint32_t id;
+        std::uint64_t off, len;
+        std::memcpy(&id, g_pristine.data() + table + i * 32ull, 4);
+        std::memcpy(&off, g_pristine.data() + table + i * 32ull + 8, 8);
+        std::memcpy(&len, g_pristine.data() + table + i * 32ull + 16, 8);
+        if (id == 5) g_keys_begin = off, g_keys_end = off + len;
+    }
+    if (g_keys_end == 0) std::abort();
     return 0;
 }
 
@@ -67,12 +84,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size < 1) return 0;
     static gazetteer::fuzz::ScratchFile file(".gzidx");
     std::string bytes = g_pristine;
+    const bool forge = data[0] & 1;
     for (std::size_t i = 1; i + 5 <= size; i += 5) {
         std::uint32_t off;
         std::memcpy(&off, data + i, 4);
-        bytes[off % bytes.size()] = static_cast<char>(data[i + 4]);
+        const std::size_t at = off % bytes.size();
+        if (forge && at >= g_keys_begin && at < g_keys_end) continue;
+        bytes[at] = static_cast<char>(data[i + 4]);
     }
-    if (data[0] & 1) fix_checksums(bytes);
+    if (forge) fix_checksums(bytes);
     file.write(bytes);
     try {
         const gazetteer::Index index = gazetteer::Index::open(file.path());
