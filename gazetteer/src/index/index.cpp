@@ -159,7 +159,8 @@ Index Index::open(const std::string& path) {
     if (h->file_size != d->size)
         throw IndexError(path, "index is truncated or extended: header says " + std::to_string(h->file_size) +
                                    " bytes, file has " + std::to_string(d->size));
-    if (h->section_count == 0 || h->section_count > 64 || h->table_offset > d->size ||
+    // The table is read in place as SectionEntry records: it must be 8-byte aligned like every section.
+    if (h->section_count == 0 || h->section_count > 64 || h->table_offset % 8 != 0 || h->table_offset > d->size ||
         d->size - h->table_offset < std::uint64_t(h->section_count) * sizeof(detail::SectionEntry))
         throw IndexError(path, "corrupt index: bad section table");
     d->table = {reinterpret_cast<const detail::SectionEntry*>(d->base + h->table_offset), h->section_count};
