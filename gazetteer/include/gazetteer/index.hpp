@@ -161,7 +161,9 @@ public:
     /// The length in bytes of a key by its id, without restoring it; 0 for an unknown id.
     std::size_t key_length(std::uint32_t key_id) const;
 
-    /// Indices of places within `radius_km` of a point, nearest first, at most `limit`.
+    /// Indices of places within `radius_km` of a point, nearest first, at most `limit`. A radius
+    /// beyond half the equator (or infinite) covers the whole earth; a NaN or negative radius
+    /// throws UsageError.
     std::vector<std::pair<std::uint32_t, double>> nearby(double lat, double lon, double radius_km,
                                                         std::size_t limit) const;
 
