@@ -21,6 +21,7 @@
 #include <gazetteer/geoparse.hpp>
 #include <gazetteer/index.hpp>
 #include <gazetteer/layers.hpp>
+#include <gazetteer/text.hpp>
 #include <gazetteer/version.hpp>
 
 #include <fmt/format.h>
@@ -202,6 +203,15 @@ public:
             a.text.assign(std::istreambuf_iterator<char>(*in), std::istreambuf_iterator<char>());
             m_bytes += a.text.size();
             m_file_stream.close();
+            // A binary file (or UTF-16) is refused by name: it would yield confident nonsense.
+            try {
+                m_replacements += check_text(a.text, m_name);
+            } catch (const ParseError& e) {
+                if (!m_skip_bad) throw;
+                std::cerr << "gazetteer: warning: " << e.what() << " (skipped)\n";
+                ++m_skipped;
+                continue;
+            }
             return true;
         }
     }
@@ -209,6 +219,8 @@ public:
     std::uint64_t bytes_read() const { return m_bytes; }
     std::uint64_t total_bytes() const { return m_total_bytes; }
     std::uint64_t skipped() const { return m_skipped; }
+    /// Ill-formed UTF-8 sequences replaced with U+FFFD in the input read so far.
+    std::uint64_t replacements() const { return m_replacements; }
 
 private:
     bool read_jsonl(Article& a) {
@@ -218,12 +230,16 @@ private:
             if (!m_buf.empty() && m_buf.back() == '\r') m_buf.pop_back();
             if (m_buf.find_first_not_of(" \t") == std::string::npos) continue;
             try {
+                // Repair before parsing: a stray byte in a title or text must not cost the
+                // record (the JSON parser refuses ill-formed UTF-8), and every output stays valid.
+                m_replacements += make_valid_utf8(m_buf);
                 auto j = nlohmann::json::parse(m_buf);
                 if (!j.is_object()) throw std::runtime_error("not a JSON object");
                 auto it = j.find("text");
                 if (it == j.end() || !it->is_string()) throw std::runtime_error("no \"text\" string");
                 a = Article{};
                 a.text = it->get<std::string>();
+                check_text(a.text, m_name, m_line);  // NUL escapes or control-character soup
                 auto id = j.find("id");
                 if (id == j.end() || id->is_null()) a.id = fs::path(m_name).stem().string() + ":" + std::to_string(m_line);
                 else if (id->is_string()) a.id = id->get<std::string>();
@@ -237,6 +253,10 @@ private:
                 a.meta.url = str("url");
                 a.meta.date = str("date");
                 return true;
+            } catch (const ParseError& e) {
+                if (!m_skip_bad) throw;
+                std::cerr << "gazetteer: warning: " << e.what() << " (skipped)\n";
+                ++m_skipped;
             } catch (const std::exception& e) {
                 std::string why = e.what();
                 if (auto p = why.find("parse error"); p != std::string::npos) why = "malformed JSON (" + why.substr(p) + ")";
@@ -253,7 +273,7 @@ private:
     std::ifstream m_file_stream;
     std::istream* m_in = nullptr;
     std::string m_name, m_buf;
-    std::uint64_t m_line = 0, m_bytes = 0, m_total_bytes = 0, m_skipped = 0;
+    std::uint64_t m_line = 0, m_bytes = 0, m_total_bytes = 0, m_skipped = 0, m_replacements = 0;
     bool m_skip_bad;
 };
 
@@ -379,7 +399,9 @@ void run_geoparse(const GeoparseArgs& a, Common& common) {
     if (!common.quiet) {
         std::cerr << fmt::format("geoparse: {} articles, {} mentions ({} unresolved), {} places", n_articles, n_mentions,
                                  n_unresolved, n_places);
-        if (source.skipped()) std::cerr << fmt::format(", {} bad lines skipped", source.skipped());
+        if (source.skipped()) std::cerr << fmt::format(", {} bad inputs skipped", source.skipped());
+        if (source.replacements())
+            std::cerr << fmt::format(", {} invalid UTF-8 sequences replaced with U+FFFD", source.replacements());
         std::cerr << fmt::format(" in {:.2f} s ({:.0f} articles/s)", secs, secs > 0 ? static_cast<double>(n_articles) / secs : 0.0);
         for (const auto& w : written) std::cerr << "; wrote " << w;
         std::cerr << "\n";
@@ -397,7 +419,8 @@ void add_geoparse_command(CLI::App& app, Common& common) {
                     "Output file, written atomically (default stdout; gpkg and csv need it; csv writes the mentions "
                     "layer beside it as STEM.mentions.csv)");
     cmd->add_option("-j,--jobs", a->jobs, "Worker threads (output keeps input order)")->check(CLI::Range(1u, 256u));
-    cmd->add_flag("--skip-bad", a->skip_bad, "Skip malformed JSON Lines records with a warning instead of stopping");
+    cmd->add_flag("--skip-bad", a->skip_bad,
+                  "Skip malformed JSON Lines records and files that are not text with a warning instead of stopping");
     cmd->add_flag("--resolved-only", a->resolved_only, "Leave out mentions the parser abstained on (JSON Lines)");
     cmd->add_option("--abstain-below", a->abstain_below, "Confidence below which a mention gets no place")
         ->check(CLI::Range(0.0, 1.0));

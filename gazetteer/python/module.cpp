@@ -18,6 +18,7 @@
 #include <gazetteer/lookup.hpp>
 #include <gazetteer/place.hpp>
 #include <gazetteer/route.hpp>
+#include <gazetteer/text.hpp>
 #include <gazetteer/version.hpp>
 
 #if GAZETTEER_PY_HAVE_GEOPARSE
@@ -414,6 +415,19 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
         d["itinerary"] = bool(GAZETTEER_PY_HAVE_ITINERARY);
         return d;
     }, "Which engine parts this build of the module holds: {'lookup', 'route', 'geoparse', 'itinerary'} -> bool.");
+
+    m.def("check_text", [](const py::bytes& data, const std::string& name) {
+        std::string text = data;  // one copy: check_text() repairs in place
+        std::size_t replaced;
+        {
+            py::gil_scoped_release release;
+            replaced = gz::check_text(text, name);
+        }
+        return py::make_tuple(py::str(text), replaced);
+    }, py::arg("data"), py::arg("name"),
+          "Decodes the bytes of an article file as the CLI does: returns (text, replacements), the\n"
+          "ill-formed UTF-8 sequences replaced with U+FFFD and counted. Raises ValueError naming the\n"
+          "file when the bytes are not text (NUL bytes, or mostly invalid UTF-8 or control characters).");
 
     m.def("default_index_path", [] { return gz::default_index_path(); },
           "Where the engine looks for the index: $GAZETTEER_INDEX, then the build's default.");

@@ -2,6 +2,7 @@
 // string: at thousands of articles a second a DOM library's allocations would dominate.
 
 #include <gazetteer/geoparse.hpp>
+#include <gazetteer/text.hpp>
 
 #include <fmt/format.h>
 
@@ -12,8 +13,16 @@ namespace gazetteer {
 
 namespace {
 
-// RFC 8259 section 7 string escaping; bytes >= 0x80 pass through (the input is UTF-8).
+// RFC 8259 section 7 string escaping. Bytes >= 0x80 pass through when `s` is well-formed UTF-8;
+// otherwise ill-formed sequences become U+FFFD, so that the output is JSON whatever the engine
+// was given (the faces already repair article text with check_text() and count the repairs).
 void json_string(std::string& out, std::string_view s) {
+    std::string repaired;
+    if (!is_valid_utf8(s)) {
+        repaired.assign(s);
+        make_valid_utf8(repaired);
+        s = repaired;
+    }
     out.push_back('"');
     for (char ch : s) {
         auto c = static_cast<unsigned char>(ch);
