@@ -56,6 +56,7 @@ struct GeoparseArgs {
     bool skip_bad = false;
     bool resolved_only = false;
     double abstain_below = GeoparseOptions{}.abstain_below;
+    std::string kinds;
 };
 
 struct Article {
@@ -330,6 +331,7 @@ void run_geoparse(const GeoparseArgs& a, Common& common) {
     const Index& index = common.index();
     GeoparseOptions opt;
     opt.abstain_below = a.abstain_below;
+    if (!a.kinds.empty()) opt.kinds = MentionKinds::parse(a.kinds);
     const Geoparser parser(index, opt);
     ArticleSource source(a.inputs, a.skip_bad);
 
@@ -422,6 +424,9 @@ void add_geoparse_command(CLI::App& app, Common& common) {
     cmd->add_flag("--skip-bad", a->skip_bad,
                   "Skip malformed JSON Lines records and files that are not text with a warning instead of stopping");
     cmd->add_flag("--resolved-only", a->resolved_only, "Leave out mentions the parser abstained on (JSON Lines)");
+    cmd->add_option("--kinds", a->kinds,
+                    "Mention kinds to report, comma-separated: literal, metonymy, demonym (default all; "
+                    "several corpora do not count demonyms as toponyms)");
     cmd->add_option("--abstain-below", a->abstain_below, "Confidence below which a mention gets no place")
         ->check(CLI::Range(0.0, 1.0));
     cmd->callback([a, &common] { run_geoparse(*a, common); });

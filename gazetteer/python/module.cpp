@@ -519,9 +519,10 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
 #if GAZETTEER_PY_HAVE_GEOPARSE
         .def("geoparse", [](const gz::Index& idx, const std::string& text, const std::string& id,
                             py::object overrides, double abstain_below, double recognition_threshold,
-                            std::size_t max_alternatives, bool demonyms) {
+                            std::size_t max_alternatives, bool demonyms, const std::string& kinds) {
             auto ov = overrides_from(overrides);
             auto o = geoparse_options(abstain_below, recognition_threshold, max_alternatives, demonyms);
+            if (!kinds.empty()) o.kinds = gz::MentionKinds::parse(kinds);
             gz::ArticleResult r;
             {
                 py::gil_scoped_release release;
@@ -534,9 +535,10 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
            py::arg("abstain_below") = gz::GeoparseOptions{}.abstain_below,
            py::arg("recognition_threshold") = gz::GeoparseOptions{}.recognition_threshold,
            py::arg("max_alternatives") = gz::GeoparseOptions{}.max_alternatives,
-           py::arg("demonyms") = gz::GeoparseOptions{}.demonyms,
+           py::arg("demonyms") = gz::GeoparseOptions{}.demonyms, py::arg("kinds") = "",
            "Place mentions of a text: {'id', 'mentions', 'places', 'unresolved'}. Offsets are code\n"
-           "points (text[start:end]). overrides: {mention start: place id or None} replaces resolutions.")
+           "points (text[start:end]). overrides: {mention start: place id or None} replaces resolutions.\n"
+           "kinds: comma-separated mention kinds to report (literal, metonymy, demonym; '' = all).")
 #endif
 #if GAZETTEER_PY_HAVE_ITINERARY
         .def("itinerary", [](const gz::Index& idx, const std::string& text, const std::string& traveller,

@@ -77,6 +77,9 @@ class ModuleTest(unittest.TestCase):
             self.index.geoparse(text, abstain_below=2.0)
         with self.assertRaises(ValueError):
             self.index.geoparse(text, overrides={mention["start"]: "geonames:does-not-exist"})
+        self.assertEqual(self.index.geoparse(text, kinds="metonymy,demonym")["mentions"], [])
+        with self.assertRaises(ValueError):
+            self.index.geoparse(text, kinds="toponym")
         moved = self.index.geoparse(text, overrides={mention["start"]: "geonames:2013348"})
         self.assertIn("chosen by the user", next(m for m in moved["mentions"] if m["text"] == "Vladivostok")["reasons"])
 

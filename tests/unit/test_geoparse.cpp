@@ -135,6 +135,46 @@ TEST_CASE("resolution: context, qualifiers and one sense per name", "[geoparse]"
         REQUIRE(m);
         CHECK(m->kind == MentionKind::Metonymy);
     }
+    SECTION("the object of a preposition is the place itself, whatever verb follows") {
+        auto r = gp.parse("b6", "Officials in Moscow said the talks would resume. Shop owners in Vladivostok said little.");
+        const Mention* m = find(r, "Moscow");
+        REQUIRE(m);
+        CHECK(m->kind == MentionKind::Literal);
+        const Mention* v = find(r, "Vladivostok");
+        REQUIRE(v);  // not taken for a person ("Johnson said")
+        CHECK(v->kind == MentionKind::Literal);
+    }
+}
+
+TEST_CASE("kinds filter the mentions and the places", "[geoparse]") {
+    const std::string text = "Moscow said it would respond. French diplomats met in Seoul.";
+    Geoparser all(fixture_index());
+    auto r = all.parse("k", text);
+    REQUIRE(find(r, "Moscow"));
+    REQUIRE(find(r, "French"));
+    CHECK(find(r, "Moscow")->kind == MentionKind::Metonymy);
+    CHECK(find(r, "French")->kind == MentionKind::Demonym);
+
+    GeoparseOptions o;
+    o.kinds = MentionKinds::parse("literal");
+    auto lit = Geoparser(fixture_index(), o).parse("k", text);
+    CHECK_FALSE(find(lit, "Moscow"));
+    CHECK_FALSE(find(lit, "French"));
+    REQUIRE(find(lit, "Seoul"));
+    CHECK(lit.places.size() == 1);
+    CHECK(lit.places[0].place.name == "Seoul");
+
+    o.kinds = MentionKinds::parse("metonymy, demonym");
+    auto md = Geoparser(fixture_index(), o).parse("k", text);
+    CHECK(find(md, "Moscow"));
+    CHECK(find(md, "French"));
+    CHECK_FALSE(find(md, "Seoul"));
+
+    CHECK(MentionKinds::parse("demonym,literal").to_string() == "literal,demonym");
+    CHECK(MentionKinds().all());
+    CHECK_THROWS_WITH(MentionKinds::parse("literal,toponym"),
+                      "unknown mention kind 'toponym' (expected literal, metonymy or demonym)");
+    CHECK_THROWS_AS(MentionKinds::parse(""), UsageError);
 }
 
 TEST_CASE("abstention keeps the candidates with a low confidence", "[geoparse]") {

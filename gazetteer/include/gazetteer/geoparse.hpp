@@ -34,6 +34,25 @@ enum class MentionKind : std::uint8_t {
 /// Short lowercase name of a mention kind ("literal", "metonymy", "demonym").
 const char* mention_kind_name(MentionKind k) noexcept;
 
+/// A set of mention kinds: which kinds the geoparser reports. Corpora differ in what they count
+/// as a toponym (GeoWebNews annotates demonyms, LGL and WikToR do not), so users choose.
+class MentionKinds {
+public:
+    /// Every kind.
+    constexpr MentionKinds() noexcept = default;
+    /// Parses a comma-separated list of kind names ("literal,metonymy"). Throws UsageError
+    /// naming the unknown word for anything else, and for an empty list.
+    static MentionKinds parse(std::string_view list);
+    constexpr bool has(MentionKind k) const noexcept { return (m_bits >> static_cast<unsigned>(k)) & 1u; }
+    constexpr bool all() const noexcept { return m_bits == kAll; }
+    /// The names in canonical order, comma-separated ("literal,metonymy,demonym").
+    std::string to_string() const;
+
+private:
+    static constexpr std::uint8_t kAll = 0b111;
+    std::uint8_t m_bits = kAll;
+};
+
 /// A candidate place of a mention with its resolution score (comparable within one mention).
 struct MentionCandidate {
     Place place;
@@ -90,6 +109,9 @@ struct GeoparseOptions {
     std::size_t max_sentence_chars = 240;
     /// Report demonyms ("Syrian") as mentions of their country.
     bool demonyms = true;
+    /// Kinds of mention reported; mentions of other kinds are left out of the result and of its
+    /// places (they still count as context: "Syrian" still favours Syria's Aleppo).
+    MentionKinds kinds;
 };
 
 /// Turns texts into place mentions. parse() is const and thread safe: one Geoparser can serve
