@@ -201,11 +201,20 @@ public:
             }
             a = Article{};
             a.id = f == "-" ? "stdin" : fs::path(f).stem().string();
-            a.text.assign(std::istreambuf_iterator<char>(*in), std::istreambuf_iterator<char>());
-            m_bytes += a.text.size();
-            m_file_stream.close();
-            // A binary file (or UTF-16) is refused by name: it would yield confident nonsense.
             try {
+                std::error_code ec;
+                const auto size = f == "-" ? 0 : fs::file_size(f, ec);
+                if (!ec && size > kMaxArticleBytes) {
+                    m_file_stream.close();
+                    m_bytes += size;
+                    throw ParseError(m_name, 0, too_long(size));
+                }
+                if (size) a.text.reserve(size);
+                a.text.assign(std::istreambuf_iterator<char>(*in), std::istreambuf_iterator<char>());
+                m_bytes += a.text.size();
+                m_file_stream.close();
+                if (a.text.size() > kMaxArticleBytes) throw ParseError(m_name, 0, too_long(a.text.size()));
+                // A binary file (or UTF-16) is refused by name: it would yield confident nonsense.
                 m_replacements += check_text(a.text, m_name);
             } catch (const ParseError& e) {
                 if (!m_skip_bad) throw;
@@ -224,6 +233,11 @@ public:
     std::uint64_t replacements() const { return m_replacements; }
 
 private:
+    static std::string too_long(std::uint64_t bytes) {
+        return fmt::format("the article is {} bytes, more than the maximum of {} bytes (256 MiB): split it", bytes,
+                           kMaxArticleBytes);
+    }
+
     bool read_jsonl(Article& a) {
         while (std::getline(*m_in, m_buf)) {
             ++m_line;
@@ -233,6 +247,7 @@ private:
             try {
                 // Repair before parsing: a stray byte in a title or text must not cost the
                 // record (the JSON parser refuses ill-formed UTF-8), and every output stays valid.
+                if (m_buf.size() > kMaxArticleBytes + (std::size_t{1} << 20)) throw ParseError(m_name, m_line, too_long(m_buf.size()));
                 m_replacements += make_valid_utf8(m_buf);
                 auto j = nlohmann::json::parse(m_buf);
                 if (!j.is_object()) throw std::runtime_error("not a JSON object");
@@ -348,35 +363,54 @@ void run_geoparse(const GeoparseArgs& a, Common& common) {
     std::vector<Article> batch(batch_size);
     std::vector<ArticleResult> results(batch_size);
     std::vector<std::string> lines(batch_size);
+    std::vector<std::pair<std::size_t, std::size_t>> counts(batch_size);  // mentions, unresolved
     Progress progress(!common.quiet && stderr_is_tty());
     std::uint64_t n_articles = 0, n_mentions = 0, n_places = 0, n_unresolved = 0;
-    std::string out;
     for (;;) {
-        std::size_t n = 0;
-        while (n < batch_size && source.next(batch[n])) ++n;
+        // A batch holds up to batch_size articles and about kBatchBytes of text, so that a run
+        // of long articles does not hold hundreds of them at once.
+        constexpr std::size_t kBatchBytes = std::size_t{64} << 20;
+        std::size_t n = 0, batch_bytes = 0;
+        while (n < batch_size && batch_bytes < kBatchBytes && source.next(batch[n])) batch_bytes += batch[n++].text.size();
         if (n == 0) break;
         std::function<void(std::size_t)> job = [&](std::size_t i) {
-            results[i] = parser.parse(batch[i].id, batch[i].text);
-            if (!layers) {
-                lines[i].clear();
-                if (a.resolved_only) {
-                    auto& ms = results[i].mentions;
-                    ms.erase(std::remove_if(ms.begin(), ms.end(), [](const Mention& m) { return !m.place; }), ms.end());
-                }
-                append_json_line(lines[i], results[i], batch[i].meta);
-                lines[i].push_back('\n');
+            if (layers) {
+                results[i] = parser.parse(batch[i].id, batch[i].text);
+                counts[i] = {results[i].mentions.size(), results[i].unresolved()};
+                return;
             }
+            // JSON Lines: mentions go to the line window by window and are not kept, so memory
+            // is the text, its JSON and one window whatever the article's length.
+            std::string& line = lines[i];
+            line.clear();
+            counts[i] = {0, 0};
+            append_json_open(line, batch[i].id, batch[i].meta);
+            bool first = true;
+            results[i] = parser.parse_streaming(batch[i].id, batch[i].text, [&](std::vector<Mention>& ms) {
+                std::size_t unresolved = 0;
+                for (const auto& m : ms) unresolved += m.place ? 0 : 1;
+                if (a.resolved_only) {
+                    ms.erase(std::remove_if(ms.begin(), ms.end(), [](const Mention& m) { return !m.place; }), ms.end());
+                    unresolved = 0;
+                }
+                counts[i].first += ms.size();
+                counts[i].second += unresolved;
+                append_json_mentions(line, ms, first);
+            });
+            append_json_close(line, results[i].places);
+            line.push_back('\n');
+            std::string().swap(batch[i].text);  // the text is no longer needed
         };
         pool.run(n, job);
-        out.clear();
         for (std::size_t i = 0; i < n; ++i) {
-            n_mentions += results[i].mentions.size();
-            n_unresolved += results[i].unresolved();
+            n_mentions += counts[i].first;
+            n_unresolved += counts[i].second;
             n_places += results[i].places.size();
             if (layers) layer_acc.add(results[i]);
-            else out += lines[i];
+            else if (sink) sink->write(lines[i]);
+            std::string().swap(lines[i]);
+            results[i] = ArticleResult{};
         }
-        if (sink) sink->write(out);
         n_articles += n;
         progress.update("geoparse", source.total_bytes() ? source.bytes_read() : n_articles, source.total_bytes());
         if (n < batch_size) break;

@@ -523,6 +523,9 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
             auto ov = overrides_from(overrides);
             auto o = geoparse_options(abstain_below, recognition_threshold, max_alternatives, demonyms);
             if (!kinds.empty()) o.kinds = gz::MentionKinds::parse(kinds);
+            if (text.size() > gz::kMaxArticleBytes)
+                throw gz::UsageError("the article is " + std::to_string(text.size()) + " bytes, more than the maximum of " +
+                                     std::to_string(gz::kMaxArticleBytes) + " bytes (256 MiB): split it");
             gz::ArticleResult r;
             {
                 py::gil_scoped_release release;

@@ -67,15 +67,17 @@ void place_fields(std::string& out, const Place& p) {
 
 }  // namespace
 
-void append_json_line(std::string& out, const ArticleResult& r, const ArticleMeta& meta) {
+void append_json_open(std::string& out, std::string_view id, const ArticleMeta& meta) {
     out += "{\"id\":";
-    json_string(out, r.id);
+    json_string(out, id);
     if (!meta.title.empty()) { out += ",\"title\":"; json_string(out, meta.title); }
     if (!meta.url.empty()) { out += ",\"url\":"; json_string(out, meta.url); }
     if (!meta.date.empty()) { out += ",\"date\":"; json_string(out, meta.date); }
     out += ",\"mentions\":[";
-    bool first = true;
-    for (const auto& m : r.mentions) {
+}
+
+void append_json_mentions(std::string& out, const std::vector<Mention>& mentions, bool& first) {
+    for (const auto& m : mentions) {
         if (!first) out.push_back(',');
         first = false;
         out.push_back('{');
@@ -111,9 +113,12 @@ void append_json_line(std::string& out, const ArticleResult& r, const ArticleMet
         }
         out += "]}";
     }
+}
+
+void append_json_close(std::string& out, const std::vector<ArticlePlace>& places) {
     out += "],\"places\":[";
-    first = true;
-    for (const auto& p : r.places) {
+    bool first = true;
+    for (const auto& p : places) {
         if (!first) out.push_back(',');
         first = false;
         out.push_back('{');
@@ -124,6 +129,13 @@ void append_json_line(std::string& out, const ArticleResult& r, const ArticleMet
         out.push_back('}');
     }
     out += "]}";
+}
+
+void append_json_line(std::string& out, const ArticleResult& r, const ArticleMeta& meta) {
+    append_json_open(out, r.id, meta);
+    bool first = true;
+    append_json_mentions(out, r.mentions, first);
+    append_json_close(out, r.places);
 }
 
 GeoparseLayers::GeoparseLayers(std::string gazetteer_version) : m_version(std::move(gazetteer_version)) {

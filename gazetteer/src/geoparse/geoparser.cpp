@@ -77,6 +77,8 @@ Geoparser::Geoparser(const Index& index, GeoparseOptions options) : m_index(&ind
     if (!(m_options.recognition_threshold >= 0 && m_options.recognition_threshold <= 1))
         throw UsageError("recognition_threshold must be within [0, 1]");
     if (m_options.max_candidates == 0) throw UsageError("max_candidates must be at least 1");
+    if (m_options.window_bytes < 4 * m_options.window_overlap_bytes || m_options.window_overlap_bytes < 64)
+        throw UsageError("window_bytes must be at least 4 x window_overlap_bytes, and the overlap at least 64 bytes");
 }
 
 namespace {
@@ -912,6 +914,17 @@ private:
 }  // namespace
 
 ArticleResult Geoparser::parse(std::string_view id, std::string_view text) const {
+    if (text.size() <= m_options.window_bytes) return parse_window(id, text);
+    ArticleResult all;
+    ArticleResult r = parse_streaming(id, text, [&](std::vector<Mention>& ms) {
+        for (auto& m : ms) all.mentions.push_back(std::move(m));
+    });
+    r.mentions = std::move(all.mentions);
+    return r;
+}
+
+// One window (or a whole short text): the parser proper.
+ArticleResult Geoparser::parse_window(std::string_view id, std::string_view text) const {
     thread_local Scratch scratch;
     Parse p(*m_index, m_options, text, scratch);
     return p.run(id);
