@@ -41,6 +41,7 @@
 #include <iostream>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 
 namespace gazetteer::cli {
 
@@ -57,6 +58,7 @@ struct GeoparseArgs {
     bool resolved_only = false;
     double abstain_below = GeoparseOptions{}.abstain_below;
     std::string kinds;
+    bool resume = false;
 };
 
 struct Article {
@@ -338,8 +340,104 @@ private:
     std::FILE* m_fp = nullptr;
 };
 
+// The JSON Lines output of a resumable run (--resume): built in OUT.partial, which is flushed
+// after every batch and survives a killed run (SIGKILL, SIGTERM, a crash, a reboot), then
+// renamed to OUT when the run completes. OUT itself thus only ever appears complete, as with
+// the temporary file of a plain run; the difference is that the partial file has a stable name
+// and is kept, so that the next --resume run can find it.
+//
+// On start, the records already in OUT.partial (or, when there is none, in a finished OUT, which
+// is copied) are counted by article id; a last line cut short by the kill is dropped. Input
+// articles whose id is there are skipped (each record consumes one occurrence of its id, so
+// repeated ids are handled), the others are parsed and appended.
+class ResumeSink {
+public:
+    explicit ResumeSink(const std::string& path) : m_path(path), m_partial(path + ".partial") {
+        std::error_code ec;
+        if (fs::exists(m_partial, ec)) {
+            m_from = m_partial;
+        } else if (fs::exists(m_path, ec)) {
+            fs::copy_file(m_path, m_partial, fs::copy_options::overwrite_existing, ec);
+            if (ec) throw IoError(m_partial + ": cannot write (" + ec.message() + ")");
+            m_from = m_path;
+        }
+        const std::uint64_t good = m_from.empty() ? 0 : scan();
+        if (!m_from.empty()) {
+            fs::resize_file(m_partial, good, ec);  // drop a record cut short by the kill
+            if (ec) throw IoError(m_partial + ": cannot truncate (" + ec.message() + ")");
+        }
+        m_fp = std::fopen(m_partial.c_str(), "ab");
+        if (!m_fp) throw IoError(m_partial + ": cannot write (" + std::strerror(errno) + ")");
+    }
+    ~ResumeSink() {
+        if (m_fp) std::fclose(m_fp);  // kept on purpose: the next --resume continues from it
+    }
+    /// True (and the occurrence consumed) when the output already holds article `id`.
+    bool done(const std::string& id) {
+        auto it = m_done.find(id);
+        if (it == m_done.end() || it->second == 0) return false;
+        --it->second;
+        return true;
+    }
+    std::uint64_t resumed() const { return m_resumed; }
+    const std::string& resumed_from() const { return m_from; }
+    void write(const std::string& s) {
+        if (std::fwrite(s.data(), 1, s.size(), m_fp) != s.size()) throw IoError(m_partial + ": write failed (" + std::strerror(errno) + ")");
+    }
+    /// End of a batch: the records so far reach the file, so a kill loses at most one batch.
+    void checkpoint() {
+        if (std::fflush(m_fp) != 0) throw IoError(m_partial + ": write failed (" + std::strerror(errno) + ")");
+    }
+    void commit() {
+        bool ok = std::fflush(m_fp) == 0 && ::fsync(::fileno(m_fp)) == 0;
+        ok = std::fclose(m_fp) == 0 && ok;
+        m_fp = nullptr;
+        std::error_code ec;
+        if (ok) fs::rename(m_partial, m_path, ec);
+        if (!ok || ec) throw IoError(m_path + ": cannot write (" + (ec ? ec.message() : std::string(std::strerror(errno))) + ")");
+    }
+
+private:
+    // Reads the ids of the complete records of m_partial; returns the byte length they span.
+    std::uint64_t scan() {
+        std::ifstream in(m_partial, std::ios::binary);
+        if (!in) throw IoError(m_partial + ": cannot read (" + std::strerror(errno) + ")");
+        std::string line;
+        std::uint64_t good = 0, n = 0;
+        while (std::getline(in, line)) {
+            ++n;
+            if (in.eof()) break;  // no newline: a record cut short
+            // Records start {"id":"..." (append_json_open); only the id is decoded.
+            std::string id;
+            bool ok = line.rfind("{\"id\":\"", 0) == 0 && line.back() == '}';
+            if (ok) {
+                std::size_t i = 7;
+                while (i < line.size() && line[i] != '"') i += line[i] == '\\' ? 2 : 1;
+                auto j = nlohmann::json::parse(line.substr(6, i - 5), nullptr, false);
+                ok = j.is_string();
+                if (ok) id = j.get<std::string>();
+            }
+            if (!ok) {
+                // Not a record this tool wrote: the last one may be cut short, any other is damage.
+                if (in.peek() == std::char_traits<char>::eof()) break;
+                throw ParseError(m_partial, n, "not a geoparse record: remove the file to start over");
+            }
+            ++m_done[id];
+            ++m_resumed;
+            good += line.size() + 1;
+        }
+        return good;
+    }
+    std::string m_path, m_partial, m_from;
+    std::unordered_map<std::string, std::uint64_t> m_done;
+    std::uint64_t m_resumed = 0;
+    std::FILE* m_fp = nullptr;
+};
+
 void run_geoparse(const GeoparseArgs& a, Common& common) {
     const bool layers = a.format != "jsonl";
+    if (a.resume && (layers || a.output.empty() || a.output == "-"))
+        throw UsageError("--resume needs JSON Lines written to a file (-o FILE.jsonl)");
     if (layers && a.format != "geojson" && a.output.empty())
         throw UsageError("--format " + a.format + " needs -o FILE (stdout takes jsonl or geojson)");
     const auto t0 = std::chrono::steady_clock::now();
@@ -355,7 +453,10 @@ void run_geoparse(const GeoparseArgs& a, Common& common) {
                              " " + index.info().checksum;
     GeoparseLayers layer_acc(provenance);
     std::unique_ptr<JsonlSink> sink;
-    if (!layers) sink = std::make_unique<JsonlSink>(a.output);
+    std::unique_ptr<ResumeSink> resume;
+    if (a.resume) resume = std::make_unique<ResumeSink>(a.output);
+    else if (!layers) sink = std::make_unique<JsonlSink>(a.output);
+    std::uint64_t n_skipped_done = 0;
 
     const unsigned jobs = std::max(1u, a.jobs);
     WorkerPool pool(jobs);
@@ -371,7 +472,18 @@ void run_geoparse(const GeoparseArgs& a, Common& common) {
         // of long articles does not hold hundreds of them at once.
         constexpr std::size_t kBatchBytes = std::size_t{64} << 20;
         std::size_t n = 0, batch_bytes = 0;
-        while (n < batch_size && batch_bytes < kBatchBytes && source.next(batch[n])) batch_bytes += batch[n++].text.size();
+        bool more = true;
+        while (n < batch_size && batch_bytes < kBatchBytes) {
+            if (!source.next(batch[n])) {
+                more = false;
+                break;
+            }
+            if (resume && resume->done(batch[n].id)) {
+                ++n_skipped_done;
+                continue;
+            }
+            batch_bytes += batch[n++].text.size();
+        }
         if (n == 0) break;
         std::function<void(std::size_t)> job = [&](std::size_t i) {
             if (layers) {
@@ -408,18 +520,23 @@ void run_geoparse(const GeoparseArgs& a, Common& common) {
             n_places += results[i].places.size();
             if (layers) layer_acc.add(results[i]);
             else if (sink) sink->write(lines[i]);
+            else if (resume) resume->write(lines[i]);
             std::string().swap(lines[i]);
             results[i] = ArticleResult{};
         }
         n_articles += n;
         progress.update("geoparse", source.total_bytes() ? source.bytes_read() : n_articles, source.total_bytes());
-        if (n < batch_size) break;
+        if (resume) resume->checkpoint();
+        if (!more) break;
     }
     progress.finish();
     std::vector<std::string> written;
     if (sink) {
         sink->commit();
         if (!a.output.empty() && a.output != "-") written.push_back(a.output);
+    } else if (resume) {
+        resume->commit();
+        written.push_back(a.output);
     } else {
         auto ls = layer_acc.take();
         if (a.output.empty() || a.output == "-") {
@@ -436,6 +553,8 @@ void run_geoparse(const GeoparseArgs& a, Common& common) {
         std::cerr << fmt::format("geoparse: {} articles, {} mentions ({} unresolved), {} places", n_articles, n_mentions,
                                  n_unresolved, n_places);
         if (source.skipped()) std::cerr << fmt::format(", {} bad inputs skipped", source.skipped());
+        if (resume && !resume->resumed_from().empty())
+            std::cerr << fmt::format(", {} articles already in {} (resumed)", n_skipped_done, resume->resumed_from());
         if (source.replacements())
             std::cerr << fmt::format(", {} invalid UTF-8 sequences replaced with U+FFFD", source.replacements());
         std::cerr << fmt::format(" in {:.2f} s ({:.0f} articles/s)", secs, secs > 0 ? static_cast<double>(n_articles) / secs : 0.0);
@@ -461,6 +580,9 @@ void add_geoparse_command(CLI::App& app, Common& common) {
     cmd->add_option("--kinds", a->kinds,
                     "Mention kinds to report, comma-separated: literal, metonymy, demonym (default all; "
                     "several corpora do not count demonyms as toponyms)");
+    cmd->add_flag("--resume", a->resume,
+                  "Continue a killed run: articles whose id the output (or its OUT.partial) already holds are "
+                  "skipped; the output is built in OUT.partial, flushed after every batch and renamed to OUT at the end");
     cmd->add_option("--abstain-below", a->abstain_below, "Confidence below which a mention gets no place")
         ->check(CLI::Range(0.0, 1.0));
     cmd->callback([a, &common] { run_geoparse(*a, common); });
