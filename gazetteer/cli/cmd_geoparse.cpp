@@ -456,6 +456,12 @@ void run_geoparse(const GeoparseArgs& a, Common& common) {
     std::unique_ptr<ResumeSink> resume;
     if (a.resume) resume = std::make_unique<ResumeSink>(a.output);
     else if (!layers) sink = std::make_unique<JsonlSink>(a.output);
+    if (!a.resume && !a.output.empty() && a.output != "-") {
+        std::error_code ec;
+        if (fs::exists(a.output + ".partial", ec))
+            std::cerr << "gazetteer: warning: " << a.output << ".partial holds an interrupted --resume run; it is left "
+                      << "alone (add --resume to continue it, or remove it)\n";
+    }
     std::uint64_t n_skipped_done = 0;
 
     const unsigned jobs = std::max(1u, a.jobs);
