@@ -51,6 +51,12 @@ TEST_CASE("check_text repairs stray bytes and counts them", "[text_check]") {
     CHECK(s == "Officials in Caf" + kFffd + " Paris said on Monday that the talks in Geneva would resume.");
 }
 
+TEST_CASE("a stray byte in a very short text is repaired, not refused", "[text_check]") {
+    std::string s = "Z\xFCrich";  // Latin-1, one bad byte of six
+    CHECK(check_text(s, "short.txt") == 1);
+    CHECK(s == "Z" + kFffd + "rich");
+}
+
 TEST_CASE("input that is not text is refused with its name", "[text_check]") {
     SECTION("a NUL byte") {
         std::string s("GIF89a\x01\x00\x01\x00", 10);

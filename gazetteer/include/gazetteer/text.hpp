@@ -89,8 +89,8 @@ bool is_valid_utf8(std::string_view s) noexcept;
 ///
 /// Input that is not text is refused with ParseError naming `name` (and `line` when not 0):
 /// - any NUL byte (binary files; UTF-16/UTF-32 text, which must be converted to UTF-8 first);
-/// - more than kMaxBadTextShare of the bytes in ill-formed UTF-8 sequences or C0 control
-///   characters other than tab, line feed, vertical tab, form feed and carriage return (a binary
+/// - more than kMaxBadTextShare of the bytes (and at least kMinBadBytes) in ill-formed UTF-8 or C0 control
+///   characters other than tab, line feed, vertical tab, form feed and carriage return, or DEL (a binary
 ///   file, an image, or text in a legacy 8-bit encoding such as Windows-1251).
 /// Otherwise the ill-formed sequences (a stray Latin-1 byte in UTF-8 news) are replaced with
 /// U+FFFD and counted. A UTF-8 byte order mark is kept (it is one code point, as in Python).
@@ -100,5 +100,7 @@ std::size_t check_text(std::string& data, const std::string& name, std::size_t l
 /// input as not text. Real UTF-8 news with a few stray bytes stays far below it; binary data and
 /// 8-bit legacy encodings of non-Latin scripts are far above it.
 inline constexpr double kMaxBadTextShare = 0.10;
+/// Fewer bad bytes than this never make input "not text" (a stray byte in a one-word file).
+inline constexpr std::size_t kMinBadBytes = 4;
 
 }  // namespace gazetteer

@@ -99,7 +99,9 @@ std::size_t check_text(std::string& data, const std::string& name, std::size_t l
             i += bad;
         }
     }
-    if (bad_bytes > 0 && static_cast<double>(bad_bytes) > kMaxBadTextShare * static_cast<double>(data.size()))
+    // A few bad bytes in a very short text (a Latin-1 "Z\xFCrich") are a stray encoding, not a
+    // binary file: the share counts from kMinBadBytes on.
+    if (bad_bytes >= kMinBadBytes && static_cast<double>(bad_bytes) > kMaxBadTextShare * static_cast<double>(data.size()))
         throw ParseError(name, line,
                          fmt::format("not UTF-8 text: {} of its {} bytes are invalid UTF-8 or control characters (a binary "
                                      "file, or text in another encoding: convert it to UTF-8)",
