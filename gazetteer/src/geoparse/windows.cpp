@@ -50,6 +50,12 @@ std::size_t to_space(std::string_view text, std::size_t pos, std::size_t reach, 
 
 ArticleResult Geoparser::parse_streaming(std::string_view id, std::string_view text, const MentionSink& sink) const {
     const std::size_t window = m_options.window_bytes, overlap = m_options.window_overlap_bytes;
+    if (text.size() <= window) {  // nearly every article: one window, no seams to mind
+        ArticleResult r = parse_window(id, text);
+        if (!r.mentions.empty()) sink(r.mentions);
+        r.mentions.clear();
+        return r;
+    }
     ArticleResult out;
     out.id = std::string(id);
     std::unordered_map<std::string, std::size_t> place_slot;
