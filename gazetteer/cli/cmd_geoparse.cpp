@@ -22,6 +22,7 @@
 #include <gazetteer/geoparse.hpp>
 #include <gazetteer/index.hpp>
 #include <gazetteer/layers.hpp>
+#include <gazetteer/text.hpp>
 #include <gazetteer/version.hpp>
 
 #include <fmt/format.h>
@@ -41,6 +42,7 @@
 #include <iostream>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 
 namespace gazetteer::cli {
 
@@ -56,6 +58,8 @@ struct GeoparseArgs {
     bool skip_bad = false;
     bool resolved_only = false;
     double abstain_below = GeoparseOptions{}.abstain_below;
+    std::string kinds;
+    bool resume = false;
 };
 
 struct Article {
@@ -200,9 +204,27 @@ public:
             }
             a = Article{};
             a.id = f == "-" ? "stdin" : fs::path(f).stem().string();
-            a.text.assign(std::istreambuf_iterator<char>(*in), std::istreambuf_iterator<char>());
-            m_bytes += a.text.size();
-            m_file_stream.close();
+            try {
+                std::error_code ec;
+                const auto size = f == "-" ? 0 : fs::file_size(f, ec);
+                if (!ec && size > kMaxArticleBytes) {
+                    m_file_stream.close();
+                    m_bytes += size;
+                    throw ParseError(m_name, 0, too_long(size));
+                }
+                if (size) a.text.reserve(size);
+                a.text.assign(std::istreambuf_iterator<char>(*in), std::istreambuf_iterator<char>());
+                m_bytes += a.text.size();
+                m_file_stream.close();
+                if (a.text.size() > kMaxArticleBytes) throw ParseError(m_name, 0, too_long(a.text.size()));
+                // A binary file (or UTF-16) is refused by name: it would yield confident nonsense.
+                m_replacements += check_text(a.text, m_name);
+            } catch (const ParseError& e) {
+                if (!m_skip_bad) throw;
+                std::cerr << "gazetteer: warning: " << e.what() << " (skipped)\n";
+                ++m_skipped;
+                continue;
+            }
             return true;
         }
     }
@@ -210,8 +232,15 @@ public:
     std::uint64_t bytes_read() const { return m_bytes; }
     std::uint64_t total_bytes() const { return m_total_bytes; }
     std::uint64_t skipped() const { return m_skipped; }
+    /// Ill-formed UTF-8 sequences replaced with U+FFFD in the input read so far.
+    std::uint64_t replacements() const { return m_replacements; }
 
 private:
+    static std::string too_long(std::uint64_t bytes) {
+        return fmt::format("the article is {} bytes, more than the maximum of {} bytes (256 MiB): split it", bytes,
+                           kMaxArticleBytes);
+    }
+
     bool read_jsonl(Article& a) {
         while (std::getline(*m_in, m_buf)) {
             ++m_line;
@@ -219,12 +248,17 @@ private:
             if (!m_buf.empty() && m_buf.back() == '\r') m_buf.pop_back();
             if (m_buf.find_first_not_of(" \t") == std::string::npos) continue;
             try {
+                // Repair before parsing: a stray byte in a title or text must not cost the
+                // record (the JSON parser refuses ill-formed UTF-8), and every output stays valid.
+                if (m_buf.size() > kMaxArticleBytes + (std::size_t{1} << 20)) throw ParseError(m_name, m_line, too_long(m_buf.size()));
+                m_replacements += make_valid_utf8(m_buf);
                 auto j = nlohmann::json::parse(m_buf);
                 if (!j.is_object()) throw std::runtime_error("not a JSON object");
                 auto it = j.find("text");
                 if (it == j.end() || !it->is_string()) throw std::runtime_error("no \"text\" string");
                 a = Article{};
                 a.text = it->get<std::string>();
+                check_text(a.text, m_name, m_line);  // NUL escapes or control-character soup
                 auto id = j.find("id");
                 if (id == j.end() || id->is_null()) a.id = fs::path(m_name).stem().string() + ":" + std::to_string(m_line);
                 else if (id->is_string()) a.id = id->get<std::string>();
@@ -238,6 +272,10 @@ private:
                 a.meta.url = str("url");
                 a.meta.date = str("date");
                 return true;
+            } catch (const ParseError& e) {
+                if (!m_skip_bad) throw;
+                std::cerr << "gazetteer: warning: " << e.what() << " (skipped)\n";
+                ++m_skipped;
             } catch (const std::exception& e) {
                 std::string why = e.what();
                 if (auto p = why.find("parse error"); p != std::string::npos) why = "malformed JSON (" + why.substr(p) + ")";
@@ -254,7 +292,7 @@ private:
     std::ifstream m_file_stream;
     std::istream* m_in = nullptr;
     std::string m_name, m_buf;
-    std::uint64_t m_line = 0, m_bytes = 0, m_total_bytes = 0, m_skipped = 0;
+    std::uint64_t m_line = 0, m_bytes = 0, m_total_bytes = 0, m_skipped = 0, m_replacements = 0;
     bool m_skip_bad;
 };
 
@@ -304,14 +342,111 @@ private:
     std::FILE* m_fp = nullptr;
 };
 
+// The JSON Lines output of a resumable run (--resume): built in OUT.partial, which is flushed
+// after every batch and survives a killed run (SIGKILL, SIGTERM, a crash, a reboot), then
+// renamed to OUT when the run completes. OUT itself thus only ever appears complete, as with
+// the temporary file of a plain run; the difference is that the partial file has a stable name
+// and is kept, so that the next --resume run can find it.
+//
+// On start, the records already in OUT.partial (or, when there is none, in a finished OUT, which
+// is copied) are counted by article id; a last line cut short by the kill is dropped. Input
+// articles whose id is there are skipped (each record consumes one occurrence of its id, so
+// repeated ids are handled), the others are parsed and appended.
+class ResumeSink {
+public:
+    explicit ResumeSink(const std::string& path) : m_path(path), m_partial(path + ".partial") {
+        std::error_code ec;
+        if (fs::exists(m_partial, ec)) {
+            m_from = m_partial;
+        } else if (fs::exists(m_path, ec)) {
+            fs::copy_file(m_path, m_partial, fs::copy_options::overwrite_existing, ec);
+            if (ec) throw IoError(m_partial + ": cannot write (" + ec.message() + ")");
+            m_from = m_path;
+        }
+        const std::uint64_t good = m_from.empty() ? 0 : scan();
+        if (!m_from.empty()) {
+            fs::resize_file(m_partial, good, ec);  // drop a record cut short by the kill
+            if (ec) throw IoError(m_partial + ": cannot truncate (" + ec.message() + ")");
+        }
+        m_fp = std::fopen(m_partial.c_str(), "ab");
+        if (!m_fp) throw IoError(m_partial + ": cannot write (" + std::strerror(errno) + ")");
+    }
+    ~ResumeSink() {
+        if (m_fp) std::fclose(m_fp);  // kept on purpose: the next --resume continues from it
+    }
+    /// True (and the occurrence consumed) when the output already holds article `id`.
+    bool done(const std::string& id) {
+        auto it = m_done.find(id);
+        if (it == m_done.end() || it->second == 0) return false;
+        --it->second;
+        return true;
+    }
+    std::uint64_t resumed() const { return m_resumed; }
+    const std::string& resumed_from() const { return m_from; }
+    void write(const std::string& s) {
+        if (std::fwrite(s.data(), 1, s.size(), m_fp) != s.size()) throw IoError(m_partial + ": write failed (" + std::strerror(errno) + ")");
+    }
+    /// End of a batch: the records so far reach the file, so a kill loses at most one batch.
+    void checkpoint() {
+        if (std::fflush(m_fp) != 0) throw IoError(m_partial + ": write failed (" + std::strerror(errno) + ")");
+    }
+    void commit() {
+        bool ok = std::fflush(m_fp) == 0 && ::fsync(::fileno(m_fp)) == 0;
+        ok = std::fclose(m_fp) == 0 && ok;
+        m_fp = nullptr;
+        std::error_code ec;
+        if (ok) fs::rename(m_partial, m_path, ec);
+        if (!ok || ec) throw IoError(m_path + ": cannot write (" + (ec ? ec.message() : std::string(std::strerror(errno))) + ")");
+    }
+
+private:
+    // Reads the ids of the complete records of m_partial; returns the byte length they span.
+    std::uint64_t scan() {
+        std::ifstream in(m_partial, std::ios::binary);
+        if (!in) throw IoError(m_partial + ": cannot read (" + std::strerror(errno) + ")");
+        std::string line;
+        std::uint64_t good = 0, n = 0;
+        while (std::getline(in, line)) {
+            ++n;
+            if (in.eof()) break;  // no newline: a record cut short
+            // Records start {"id":"..." (append_json_open); only the id is decoded.
+            std::string id;
+            bool ok = line.rfind("{\"id\":\"", 0) == 0 && line.back() == '}';
+            if (ok) {
+                std::size_t i = 7;
+                while (i < line.size() && line[i] != '"') i += line[i] == '\\' ? 2 : 1;
+                auto j = nlohmann::json::parse(line.substr(6, i - 5), nullptr, false);
+                ok = j.is_string();
+                if (ok) id = j.get<std::string>();
+            }
+            if (!ok) {
+                // Not a record this tool wrote: the last one may be cut short, any other is damage.
+                if (in.peek() == std::char_traits<char>::eof()) break;
+                throw ParseError(m_partial, n, "not a geoparse record: remove the file to start over");
+            }
+            ++m_done[id];
+            ++m_resumed;
+            good += line.size() + 1;
+        }
+        return good;
+    }
+    std::string m_path, m_partial, m_from;
+    std::unordered_map<std::string, std::uint64_t> m_done;
+    std::uint64_t m_resumed = 0;
+    std::FILE* m_fp = nullptr;
+};
+
 void run_geoparse(const GeoparseArgs& a, Common& common) {
     const bool layers = a.format != "jsonl";
+    if (a.resume && (layers || a.output.empty() || a.output == "-"))
+        throw UsageError("--resume needs JSON Lines written to a file (-o FILE.jsonl)");
     if (layers && a.format != "geojson" && a.output.empty())
         throw UsageError("--format " + a.format + " needs -o FILE (stdout takes jsonl or geojson)");
     const auto t0 = std::chrono::steady_clock::now();
     const Index& index = common.index();
     GeoparseOptions opt;
     opt.abstain_below = a.abstain_below;
+    if (!a.kinds.empty()) opt.kinds = MentionKinds::parse(a.kinds);
     const Geoparser parser(index, opt);
     ArticleSource source(a.inputs, a.skip_bad);
 
@@ -320,7 +455,16 @@ void run_geoparse(const GeoparseArgs& a, Common& common) {
                              " " + index.info().checksum;
     GeoparseLayers layer_acc(provenance);
     std::unique_ptr<JsonlSink> sink;
-    if (!layers) sink = std::make_unique<JsonlSink>(a.output);
+    std::unique_ptr<ResumeSink> resume;
+    if (a.resume) resume = std::make_unique<ResumeSink>(a.output);
+    else if (!layers) sink = std::make_unique<JsonlSink>(a.output);
+    if (!a.resume && !a.output.empty() && a.output != "-") {
+        std::error_code ec;
+        if (fs::exists(a.output + ".partial", ec))
+            std::cerr << "gazetteer: warning: " << a.output << ".partial holds an interrupted --resume run; it is left "
+                      << "alone (add --resume to continue it, or remove it)\n";
+    }
+    std::uint64_t n_skipped_done = 0;
 
     const unsigned jobs = std::max(1u, a.jobs);
     WorkerPool pool(jobs);
@@ -328,44 +472,79 @@ void run_geoparse(const GeoparseArgs& a, Common& common) {
     std::vector<Article> batch(batch_size);
     std::vector<ArticleResult> results(batch_size);
     std::vector<std::string> lines(batch_size);
+    std::vector<std::pair<std::size_t, std::size_t>> counts(batch_size);  // mentions, unresolved
     Progress progress(!common.quiet && stderr_is_tty());
     std::uint64_t n_articles = 0, n_mentions = 0, n_places = 0, n_unresolved = 0;
-    std::string out;
     for (;;) {
-        std::size_t n = 0;
-        while (n < batch_size && source.next(batch[n])) ++n;
+        // A batch holds up to batch_size articles and about kBatchBytes of text, so that a run
+        // of long articles does not hold hundreds of them at once.
+        constexpr std::size_t kBatchBytes = std::size_t{64} << 20;
+        std::size_t n = 0, batch_bytes = 0;
+        bool more = true;
+        while (n < batch_size && batch_bytes < kBatchBytes) {
+            if (!source.next(batch[n])) {
+                more = false;
+                break;
+            }
+            if (resume && resume->done(batch[n].id)) {
+                ++n_skipped_done;
+                continue;
+            }
+            batch_bytes += batch[n++].text.size();
+        }
         if (n == 0) break;
         std::function<void(std::size_t)> job = [&](std::size_t i) {
-            results[i] = parser.parse(batch[i].id, batch[i].text);
-            if (!layers) {
-                lines[i].clear();
-                if (a.resolved_only) {
-                    auto& ms = results[i].mentions;
-                    ms.erase(std::remove_if(ms.begin(), ms.end(), [](const Mention& m) { return !m.place; }), ms.end());
-                }
-                append_json_line(lines[i], results[i], batch[i].meta);
-                lines[i].push_back('\n');
+            if (layers) {
+                results[i] = parser.parse(batch[i].id, batch[i].text);
+                counts[i] = {results[i].mentions.size(), results[i].unresolved()};
+                return;
             }
+            // JSON Lines: mentions go to the line window by window and are not kept, so memory
+            // is the text, its JSON and one window whatever the article's length.
+            std::string& line = lines[i];
+            line.clear();
+            counts[i] = {0, 0};
+            append_json_open(line, batch[i].id, batch[i].meta);
+            bool first = true;
+            results[i] = parser.parse_streaming(batch[i].id, batch[i].text, [&](std::vector<Mention>& ms) {
+                std::size_t unresolved = 0;
+                for (const auto& m : ms) unresolved += m.place ? 0 : 1;
+                if (a.resolved_only) {
+                    ms.erase(std::remove_if(ms.begin(), ms.end(), [](const Mention& m) { return !m.place; }), ms.end());
+                    unresolved = 0;
+                }
+                counts[i].first += ms.size();
+                counts[i].second += unresolved;
+                append_json_mentions(line, ms, first);
+            });
+            append_json_close(line, results[i].places);
+            line.push_back('\n');
+            std::string().swap(batch[i].text);  // the text is no longer needed
         };
         pool.run(n, job);
-        out.clear();
         for (std::size_t i = 0; i < n; ++i) {
-            n_mentions += results[i].mentions.size();
-            n_unresolved += results[i].unresolved();
+            n_mentions += counts[i].first;
+            n_unresolved += counts[i].second;
             n_places += results[i].places.size();
             if (layers) layer_acc.add(results[i]);
-            else out += lines[i];
+            else if (sink) sink->write(lines[i]);
+            else if (resume) resume->write(lines[i]);
+            std::string().swap(lines[i]);
+            results[i] = ArticleResult{};
         }
-        if (sink) sink->write(out);
         n_articles += n;
         progress.update("geoparse", source.total_bytes() ? source.bytes_read() : n_articles, source.total_bytes());
-        if (n < batch_size) break;
+        if (resume) resume->checkpoint();
+        if (!more) break;
     }
     progress.finish();
     std::vector<std::string> written;
     if (sink) {
         sink->commit();
         if (!a.output.empty() && a.output != "-") written.push_back(a.output);
+    } else if (resume) {
+        resume->commit();
+        written.push_back(a.output);
     } else {
         auto ls = layer_acc.take();
         if (a.output.empty() || a.output == "-") {
@@ -381,7 +560,11 @@ void run_geoparse(const GeoparseArgs& a, Common& common) {
     if (!common.quiet) {
         std::cerr << fmt::format("geoparse: {} articles, {} mentions ({} unresolved), {} places", n_articles, n_mentions,
                                  n_unresolved, n_places);
-        if (source.skipped()) std::cerr << fmt::format(", {} bad lines skipped", source.skipped());
+        if (source.skipped()) std::cerr << fmt::format(", {} bad inputs skipped", source.skipped());
+        if (resume && !resume->resumed_from().empty())
+            std::cerr << fmt::format(", {} articles already in {} (resumed)", n_skipped_done, resume->resumed_from());
+        if (source.replacements())
+            std::cerr << fmt::format(", {} invalid UTF-8 sequences replaced with U+FFFD", source.replacements());
         std::cerr << fmt::format(" in {:.2f} s ({:.0f} articles/s)", secs, secs > 0 ? static_cast<double>(n_articles) / secs : 0.0);
         for (const auto& w : written) std::cerr << "; wrote " << w;
         std::cerr << "\n";
@@ -399,8 +582,15 @@ void add_geoparse_command(CLI::App& app, Common& common) {
                     "Output file, written atomically (default stdout; gpkg and csv need it; csv writes the mentions "
                     "layer beside it as STEM.mentions.csv)");
     cmd->add_option("-j,--jobs", a->jobs, "Worker threads (output keeps input order)")->check(CLI::Range(1u, 256u));
-    cmd->add_flag("--skip-bad", a->skip_bad, "Skip malformed JSON Lines records with a warning instead of stopping");
+    cmd->add_flag("--skip-bad", a->skip_bad,
+                  "Skip malformed JSON Lines records and files that are not text with a warning instead of stopping");
     cmd->add_flag("--resolved-only", a->resolved_only, "Leave out mentions the parser abstained on (JSON Lines)");
+    cmd->add_option("--kinds", a->kinds,
+                    "Mention kinds to report, comma-separated: literal, metonymy, demonym (default all; "
+                    "several corpora do not count demonyms as toponyms)");
+    cmd->add_flag("--resume", a->resume,
+                  "Continue a killed run: articles whose id the output (or its OUT.partial) already holds are "
+                  "skipped; the output is built in OUT.partial, flushed after every batch and renamed to OUT at the end");
     cmd->add_option("--abstain-below", a->abstain_below, "Confidence below which a mention gets no place")
         ->check(CLI::Range(0.0, 1.0));
     cmd->callback([a, &common] { run_geoparse(*a, common); });

@@ -12,6 +12,7 @@
 #include <gazetteer/geoparse.hpp>
 #include <gazetteer/itinerary.hpp>
 #include <gazetteer/layers.hpp>
+#include <gazetteer/text.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -53,6 +54,9 @@ ArticleInput read_article(const std::string& path) {
         raw = ss.str();
     }
     const std::string name = path == "-" ? "<stdin>" : path;
+    // Refuses binary input by name; repairs stray invalid bytes so the JSON output stays valid.
+    if (const std::size_t replaced = check_text(raw, name))
+        std::cerr << "gazetteer: warning: " << name << ": " << replaced << " invalid UTF-8 sequence(s) replaced with U+FFFD\n";
     ArticleInput a;
     const auto first = std::find_if(raw.begin(), raw.end(), [](unsigned char c) { return !std::isspace(c); });
     if (first != raw.end() && *first == '{') {

@@ -18,6 +18,7 @@
 #include <gazetteer/lookup.hpp>
 #include <gazetteer/place.hpp>
 #include <gazetteer/route.hpp>
+#include <gazetteer/text.hpp>
 #include <gazetteer/version.hpp>
 
 #if GAZETTEER_PY_HAVE_GEOPARSE
@@ -415,6 +416,19 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
         return d;
     }, "Which engine parts this build of the module holds: {'lookup', 'route', 'geoparse', 'itinerary'} -> bool.");
 
+    m.def("check_text", [](const py::bytes& data, const std::string& name) {
+        std::string text = data;  // one copy: check_text() repairs in place
+        std::size_t replaced;
+        {
+            py::gil_scoped_release release;
+            replaced = gz::check_text(text, name);
+        }
+        return py::make_tuple(py::str(text), replaced);
+    }, py::arg("data"), py::arg("name"),
+          "Decodes the bytes of an article file as the CLI does: returns (text, replacements), the\n"
+          "ill-formed UTF-8 sequences replaced with U+FFFD and counted. Raises ValueError naming the\n"
+          "file when the bytes are not text (NUL bytes, or mostly invalid UTF-8 or control characters).");
+
     m.def("default_index_path", [] { return gz::default_index_path(); },
           "Where the engine looks for the index: $GAZETTEER_INDEX, then the build's default.");
 
@@ -505,9 +519,13 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
 #if GAZETTEER_PY_HAVE_GEOPARSE
         .def("geoparse", [](const gz::Index& idx, const std::string& text, const std::string& id,
                             py::object overrides, double abstain_below, double recognition_threshold,
-                            std::size_t max_alternatives, bool demonyms) {
+                            std::size_t max_alternatives, bool demonyms, const std::string& kinds) {
             auto ov = overrides_from(overrides);
             auto o = geoparse_options(abstain_below, recognition_threshold, max_alternatives, demonyms);
+            if (!kinds.empty()) o.kinds = gz::MentionKinds::parse(kinds);
+            if (text.size() > gz::kMaxArticleBytes)
+                throw gz::UsageError("the article is " + std::to_string(text.size()) + " bytes, more than the maximum of " +
+                                     std::to_string(gz::kMaxArticleBytes) + " bytes (256 MiB): split it");
             gz::ArticleResult r;
             {
                 py::gil_scoped_release release;
@@ -520,9 +538,10 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
            py::arg("abstain_below") = gz::GeoparseOptions{}.abstain_below,
            py::arg("recognition_threshold") = gz::GeoparseOptions{}.recognition_threshold,
            py::arg("max_alternatives") = gz::GeoparseOptions{}.max_alternatives,
-           py::arg("demonyms") = gz::GeoparseOptions{}.demonyms,
+           py::arg("demonyms") = gz::GeoparseOptions{}.demonyms, py::arg("kinds") = "",
            "Place mentions of a text: {'id', 'mentions', 'places', 'unresolved'}. Offsets are code\n"
-           "points (text[start:end]). overrides: {mention start: place id or None} replaces resolutions.")
+           "points (text[start:end]). overrides: {mention start: place id or None} replaces resolutions.\n"
+           "kinds: comma-separated mention kinds to report (literal, metonymy, demonym; '' = all).")
 #endif
 #if GAZETTEER_PY_HAVE_ITINERARY
         .def("itinerary", [](const gz::Index& idx, const std::string& text, const std::string& traveller,

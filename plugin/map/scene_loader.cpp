@@ -3,6 +3,7 @@
 #include <gazetteer/error.hpp>
 #include <gazetteer/index.hpp>
 #include <gazetteer/route.hpp>
+#include <gazetteer/text.hpp>
 
 #if GAZETTEER_MAP_HAVE_GEOPARSER
 #include <gazetteer/geoparse.hpp>
@@ -42,7 +43,9 @@ std::string read_text_file(const std::string& path) {
     std::ostringstream ss;
     ss << in.rdbuf();
     if (in.bad()) throw IoError(path + ": read error");
-    return ss.str();
+    std::string text = ss.str();
+    check_text(text, path);  // the engine's gate: a binary file is refused by name
+    return text;
 }
 
 

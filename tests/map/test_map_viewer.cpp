@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 using namespace gazetteer;
 using namespace gazetteer::map;
@@ -88,6 +89,19 @@ TEST_CASE("layers in another CRS are read back in WGS84", "[map][viewer]") {
     CHECK(scene.places[1].stop_seq == 2);
 
     CHECK_THROWS_AS(loader.load_layer((tmp.path / "none.geojson").string(), scene), IoError);
+}
+
+TEST_CASE("a binary file opened as an article is refused by name", "[map][viewer]") {
+    gazetteer::test::TempDir tmp;
+    const auto path = (tmp.path / "photo.txt").string();
+    {
+        std::ofstream out(path, std::ios::binary);
+        out.write("GIF89a\x01\x00\x01\x00\x80\x00\x00Ak Dhaka", 20);
+    }
+    Scene scene;
+    SceneLoader loader(gazetteer::test::default_index());
+    CHECK_THROWS_WITH(loader.load(path, scene), Catch::StartsWith(path + ": not text: NUL byte"));
+    CHECK(scene.places.empty());
 }
 
 TEST_CASE("viewer loads the seed article, highlights mentions and draws the itinerary", "[map][viewer][data]") {

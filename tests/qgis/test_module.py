@@ -77,8 +77,26 @@ class ModuleTest(unittest.TestCase):
             self.index.geoparse(text, abstain_below=2.0)
         with self.assertRaises(ValueError):
             self.index.geoparse(text, overrides={mention["start"]: "geonames:does-not-exist"})
+        self.assertEqual(self.index.geoparse(text, kinds="metonymy,demonym")["mentions"], [])
+        with self.assertRaises(ValueError):
+            self.index.geoparse(text, kinds="toponym")
         moved = self.index.geoparse(text, overrides={mention["start"]: "geonames:2013348"})
         self.assertIn("chosen by the user", next(m for m in moved["mentions"] if m["text"] == "Vladivostok")["reasons"])
+
+    def test_check_text(self):
+        """The CLI's article gate: the same repairs (and code point count) as Python's "replace"
+        decoding, and a ValueError naming the file for bytes that are not text."""
+        data = "Officials in Vladivostok said".encode() + b"\xff" + " Москва".encode()
+        text, replaced = self.m.check_text(data, "a.txt")
+        self.assertEqual(replaced, 1)
+        self.assertEqual(text, data.decode("utf-8", "replace"))
+        self.assertEqual(self.m.check_text("Seoul".encode(), "b.txt"), ("Seoul", 0))
+        with self.assertRaises(ValueError) as e:
+            self.m.check_text(b"GIF89a\x01\x00\x01\x00Ak Dhaka", "photo.txt")
+        self.assertIn("photo.txt: not text", str(e.exception))
+        with self.assertRaises(ValueError) as e:
+            self.m.check_text(bytes(range(128, 256)) * 4, "blob.bin")
+        self.assertIn("blob.bin: not UTF-8 text", str(e.exception))
 
 
 if __name__ == "__main__":

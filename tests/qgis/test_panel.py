@@ -45,6 +45,34 @@ class PanelTest(unittest.TestCase):
         self.assertTrue(self.iface.messages)
         self.iface.bar.clearWidgets()
 
+    def test_open_refuses_a_binary_file(self):
+        """Open... reads through the engine's check_text(): a binary file is a message naming it
+        and leaves the text alone; a stray byte is repaired."""
+        import tempfile
+        from article_gazetteer.panel import dock as dock_module
+
+        folder = tempfile.mkdtemp(prefix="gz-panel-")
+        binary = os.path.join(folder, "photo.txt")
+        with open(binary, "wb") as f:
+            f.write(b"GIF89a\x01\x00\x01\x00\x80\x00\x00Ak Dhaka")
+        stray = os.path.join(folder, "stray.txt")
+        with open(stray, "wb") as f:
+            f.write(b"Caf\xe9 owners in Vladivostok complained about prices.")
+        real = dock_module.QFileDialog.getOpenFileName
+        try:
+            self.dock.set_article(OWN_TEXT, "own")
+            dock_module.QFileDialog.getOpenFileName = staticmethod(lambda *a, **k: (binary, ""))
+            self.dock._open_clicked()
+            self.assertEqual(self.dock.text(), OWN_TEXT)
+            self.assertIn("photo.txt: not text", self.dock.status.text())
+            dock_module.QFileDialog.getOpenFileName = staticmethod(lambda *a, **k: (stray, ""))
+            self.dock._open_clicked()
+            self.assertEqual(self.dock.text(), "Caf\ufffd owners in Vladivostok complained about prices.")
+            self.assertIn("Vladivostok", [m["text"] for m in self.dock.article["mentions"]])
+        finally:
+            dock_module.QFileDialog.getOpenFileName = real
+            self.iface.bar.clearWidgets()
+
     def test_mentions_highlighted_and_clickable(self):
         self.dock.set_article(OWN_TEXT, "own")
         self.assertTrue(self.dock.run())

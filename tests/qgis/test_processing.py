@@ -182,6 +182,25 @@ class ProcessingTest(unittest.TestCase):
         with self.assertRaises(QgsProcessingException):
             self.run_alg("geoparse", {"PLACES": "memory:", "MENTIONS": "memory:"})
 
+    def test_geoparse_not_text(self):
+        """A binary file is refused by name, never turned into confident places."""
+        self.require("geoparse")
+        path = os.path.join(self.tmp, "photo.txt")
+        with open(path, "wb") as f:
+            f.write(b"GIF89a\x01\x00\x01\x00\x80\x00\x00Ak Dhaka")
+        with self.assertRaises(QgsProcessingException) as e:
+            self.run_alg("geoparse", {"INPUT": path, "PLACES": "memory:", "MENTIONS": "memory:"})
+        self.assertIn("photo.txt: not text", str(e.exception))
+        # A stray byte is repaired (and reported), the places still found.
+        path = os.path.join(self.tmp, "stray.txt")
+        with open(path, "wb") as f:
+            f.write(b"Caf\xe9 owners in Vladivostok complained about prices.")
+        feedback = QgsProcessingFeedback()
+        result = self.run_alg("geoparse", {"INPUT": path, "USE_SAVED": False, "PLACES": "memory:",
+                                           "MENTIONS": "memory:"}, feedback)
+        m = {f["text"]: f for f in result["MENTIONS"].getFeatures()}
+        self.assertEqual((m["Vladivostok"]["start"], m["Vladivostok"]["end"]), (15, 26))
+
     def test_geoparse_seed_article(self):
         self.require("geoparse")
         path = h.seed_article_path()

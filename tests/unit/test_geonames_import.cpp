@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdlib>
 
 using namespace gazetteer;
@@ -221,4 +222,45 @@ TEST_CASE("alternateNamesV2 and countryInfo join the dump by geonameid", "[impor
     CHECK(p.lat == Approx(45));
     CHECK(p.population == 123456);
     CHECK_FALSE(idx.find_id("geonames:1"));
+}
+
+TEST_CASE("areas made of countries sit at the area-weighted mean of their members", "[import]") {
+    TempDir tmp;
+    // Two countries on the equator, one three times the area of the other, and a third across
+    // the antimeridian from it: the weighted mean is a quarter of the way, the other averages
+    // across 180 degrees without wrapping through Greenwich.
+    write_file(tmp.path / "countries.json",
+               R"([{"name": {"common": "Westland"}, "cca2": "WL", "latlng": [0, 0], "area": 3000},
+                   {"name": {"common": "Eastland"}, "cca2": "EL", "latlng": [0, 40], "area": 1000},
+                   {"name": {"common": "Farland"}, "cca2": "FL", "latlng": [0, 170], "area": 500},
+                   {"name": {"common": "Dateland"}, "cca2": "DL", "latlng": [0, -170], "area": 500}])");
+    write_file(tmp.path / "places.csv",
+               "id,name,alternate_names,lat,lon,feature_class,feature_code,country,admin1,population,source\n"
+               "both-lands,Bothland,,,,L,RGN,,,,computed\n"
+               "date-line,Dateline Region,,,,L,RGN,,,,computed\n"
+               "no-members,Nowhereland,,,,L,RGN,,,,computed\n");
+    write_file(tmp.path / "members.csv",
+               "place_id,members,source\n"
+               "both-lands,WL EL,test\n"
+               "date-line,FL DL,test\n"
+               "bad-member,WL Westland,test\n");
+    std::vector<std::string> warnings;
+    BuildOptions opt;
+    opt.on_warning = [&](const std::string& w) { warnings.push_back(w); };
+    IndexBuilder b(opt);
+    b.add_world_countries((tmp.path / "countries.json").string());
+    CHECK(b.add_curated((tmp.path / "places.csv").string()) == 3);
+    CHECK(b.add_curated((tmp.path / "members.csv").string()) == 2);
+    const auto out = (tmp.path / "i.gzidx").string();
+    b.write(out);
+    auto idx = Index::open(out);
+    auto both = idx.place(*idx.find_id("curated:both-lands"));
+    CHECK(both.lat == Approx(0).margin(1e-6));
+    CHECK(both.lon == Approx(std::atan2(std::sin(40 * M_PI / 180), 3 + std::cos(40 * M_PI / 180)) * 180 / M_PI));
+    auto dl = idx.place(*idx.find_id("curated:date-line"));
+    CHECK(std::abs(dl.lon) == Approx(180).margin(1e-6));
+    CHECK_FALSE(idx.find_id("curated:no-members"));
+    REQUIRE(warnings.size() == 2);
+    CHECK(warnings[0] == (tmp.path / "members.csv").string() + ":4: member 'Westland' is not an ISO 3166-1 alpha-2 code");
+    CHECK(warnings[1] == "curated:no-members: no coordinates and no computable member countries: skipped");
 }

@@ -135,6 +135,46 @@ TEST_CASE("resolution: context, qualifiers and one sense per name", "[geoparse]"
         REQUIRE(m);
         CHECK(m->kind == MentionKind::Metonymy);
     }
+    SECTION("the object of a preposition is the place itself, whatever verb follows") {
+        auto r = gp.parse("b6", "Officials in Moscow said the talks would resume. Shop owners in Vladivostok said little.");
+        const Mention* m = find(r, "Moscow");
+        REQUIRE(m);
+        CHECK(m->kind == MentionKind::Literal);
+        const Mention* v = find(r, "Vladivostok");
+        REQUIRE(v);  // not taken for a person ("Johnson said")
+        CHECK(v->kind == MentionKind::Literal);
+    }
+}
+
+TEST_CASE("kinds filter the mentions and the places", "[geoparse]") {
+    const std::string text = "Moscow said it would respond. French diplomats met in Seoul.";
+    Geoparser all(fixture_index());
+    auto r = all.parse("k", text);
+    REQUIRE(find(r, "Moscow"));
+    REQUIRE(find(r, "French"));
+    CHECK(find(r, "Moscow")->kind == MentionKind::Metonymy);
+    CHECK(find(r, "French")->kind == MentionKind::Demonym);
+
+    GeoparseOptions o;
+    o.kinds = MentionKinds::parse("literal");
+    auto lit = Geoparser(fixture_index(), o).parse("k", text);
+    CHECK_FALSE(find(lit, "Moscow"));
+    CHECK_FALSE(find(lit, "French"));
+    REQUIRE(find(lit, "Seoul"));
+    CHECK(lit.places.size() == 1);
+    CHECK(lit.places[0].place.name == "Seoul");
+
+    o.kinds = MentionKinds::parse("metonymy, demonym");
+    auto md = Geoparser(fixture_index(), o).parse("k", text);
+    CHECK(find(md, "Moscow"));
+    CHECK(find(md, "French"));
+    CHECK_FALSE(find(md, "Seoul"));
+
+    CHECK(MentionKinds::parse("demonym,literal").to_string() == "literal,demonym");
+    CHECK(MentionKinds().all());
+    CHECK_THROWS_WITH(MentionKinds::parse("literal,toponym"),
+                      "unknown mention kind 'toponym' (expected literal, metonymy or demonym)");
+    CHECK_THROWS_AS(MentionKinds::parse(""), UsageError);
 }
 
 TEST_CASE("abstention keeps the candidates with a low confidence", "[geoparse]") {
@@ -250,4 +290,55 @@ TEST_CASE("options are validated", "[geoparse]") {
     Geoparser gp(fixture_index());
     CHECK(gp.parse("g", "").mentions.empty());
     CHECK(gp.parse("g", "\xff\xfe Moscow").mentions.size() == 1);
+}
+
+TEST_CASE("long texts are parsed in windows: every mention once, whole-text offsets", "[geoparse]") {
+    GeoparseOptions small;
+    small.window_bytes = 4096;
+    small.window_overlap_bytes = 256;
+    Geoparser windowed(fixture_index(), small);
+    Geoparser whole(fixture_index());
+
+    // Non-ASCII before the places, so code points and bytes differ; no line breaks, so the cuts
+    // fall at sentence ends, and in the second text at plain spaces (names straddle the cuts).
+    std::string sentences, words;
+    for (int i = 0; i < 800; ++i) sentences += "Délégués flew from Vladivostok to Pyongyang via Seoul. ";
+    for (int i = 0; i < 1500; ++i) words += "déjà Vladivostok and Komsomolsk-on-Amur ";
+    for (const std::string& text : {sentences, words}) {
+        REQUIRE(text.size() > 8 * small.window_bytes);
+        auto a = windowed.parse("w", text);
+        auto b = whole.parse("w", text);
+        REQUIRE(a.mentions.size() == b.mentions.size());
+        for (std::size_t i = 0; i < a.mentions.size(); ++i) {
+            CHECK(a.mentions[i].start == b.mentions[i].start);
+            CHECK(a.mentions[i].end == b.mentions[i].end);
+            CHECK(a.mentions[i].byte_start == b.mentions[i].byte_start);
+            CHECK(a.mentions[i].text == text.substr(a.mentions[i].byte_start, a.mentions[i].byte_end - a.mentions[i].byte_start));
+        }
+        REQUIRE(a.places.size() == b.places.size());
+        for (std::size_t i = 0; i < a.places.size(); ++i) {
+            CHECK(a.places[i].place.id == b.places[i].place.id);
+            CHECK(a.places[i].count == b.places[i].count);
+            CHECK(a.places[i].first_start == b.places[i].first_start);
+        }
+    }
+
+    // parse_streaming hands the mentions over window by window and keeps none.
+    std::size_t calls = 0, streamed = 0, last_end = 0;
+    bool ordered = true;
+    auto r = windowed.parse_streaming("s", sentences, [&](std::vector<Mention>& ms) {
+        ++calls;
+        for (const auto& m : ms) {
+            ordered = ordered && m.start >= last_end;
+            last_end = m.end;
+        }
+        streamed += ms.size();
+    });
+    CHECK(calls > 8);
+    CHECK(ordered);
+    CHECK(r.mentions.empty());
+    CHECK(streamed == 2400);
+    GeoparseOptions bad = small;
+    bad.window_overlap_bytes = 2048;
+    CHECK_THROWS_AS(Geoparser(fixture_index(), bad), UsageError);
 }

@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,25 @@ enum class MentionKind : std::uint8_t {
 
 /// Short lowercase name of a mention kind ("literal", "metonymy", "demonym").
 const char* mention_kind_name(MentionKind k) noexcept;
+
+/// A set of mention kinds: which kinds the geoparser reports. Corpora differ in what they count
+/// as a toponym (GeoWebNews annotates demonyms, LGL and WikToR do not), so users choose.
+class MentionKinds {
+public:
+    /// Every kind.
+    constexpr MentionKinds() noexcept = default;
+    /// Parses a comma-separated list of kind names ("literal,metonymy"). Throws UsageError
+    /// naming the unknown word for anything else, and for an empty list.
+    static MentionKinds parse(std::string_view list);
+    constexpr bool has(MentionKind k) const noexcept { return (m_bits >> static_cast<unsigned>(k)) & 1u; }
+    constexpr bool all() const noexcept { return m_bits == kAll; }
+    /// The names in canonical order, comma-separated ("literal,metonymy,demonym").
+    std::string to_string() const;
+
+private:
+    static constexpr std::uint8_t kAll = 0b111;
+    std::uint8_t m_bits = kAll;
+};
 
 /// A candidate place of a mention with its resolution score (comparable within one mention).
 struct MentionCandidate {
@@ -90,7 +110,26 @@ struct GeoparseOptions {
     std::size_t max_sentence_chars = 240;
     /// Report demonyms ("Syrian") as mentions of their country.
     bool demonyms = true;
+    /// Texts longer than this (bytes) are parsed in windows of about this size, cut at a line
+    /// or sentence break, so that memory stays bounded whatever the article's length (the
+    /// working set is roughly 50 bytes per byte of one window). Article-level evidence (one
+    /// sense per name, countries named, person names) then reaches across one window only.
+    std::size_t window_bytes = std::size_t{1} << 20;
+    /// Context each window reads beyond its cut on both sides (bytes), so that a mention at a
+    /// seam is seen whole and with its neighbours; each mention is reported by exactly one window.
+    std::size_t window_overlap_bytes = 2048;
+    /// Kinds of mention reported; mentions of other kinds are left out of the result and of its
+    /// places (they still count as context: "Syrian" still favours Syria's Aleppo).
+    MentionKinds kinds;
 };
+
+/// Longest article (bytes of UTF-8) the faces accept: the CLI and the Python module refuse a
+/// longer one with an error naming it, rather than run out of memory. Split such texts.
+inline constexpr std::size_t kMaxArticleBytes = std::size_t{256} << 20;
+
+/// Receives the mentions of one window of a long text (text order, whole-text offsets). The
+/// vector may be moved from.
+using MentionSink = std::function<void(std::vector<Mention>& mentions)>;
 
 /// Turns texts into place mentions. parse() is const and thread safe: one Geoparser can serve
 /// many threads. The Index must outlive the Geoparser.
@@ -103,10 +142,17 @@ public:
     /// `id` is copied into the result. Never throws for any text (std::bad_alloc aside).
     ArticleResult parse(std::string_view id, std::string_view text) const;
 
+    /// As parse(), but hands the mentions to `sink` window by window instead of keeping them:
+    /// the returned result holds the id and the article's places (aggregated over all
+    /// windows) and no mentions. Memory is one window's working set plus what `sink` keeps, so
+    /// a 50 MB article streams to JSON Lines in well under a gigabyte.
+    ArticleResult parse_streaming(std::string_view id, std::string_view text, const MentionSink& sink) const;
+
     const GeoparseOptions& options() const noexcept { return m_options; }
     const Index& index() const noexcept { return *m_index; }
 
 private:
+    ArticleResult parse_window(std::string_view id, std::string_view text) const;  // one window, no cut
     const Index* m_index;
     GeoparseOptions m_options;
 };
@@ -123,6 +169,13 @@ struct ArticleMeta {
 /// country, feature_code, lat, lon, score) and reasons. Each place has place_id, name, lat, lon,
 /// country, feature_code, count, first_start, max_confidence, mean_confidence.
 void append_json_line(std::string& out, const ArticleResult& result, const ArticleMeta& meta = {});
+
+/// The three pieces of append_json_line() for writing one record while its mentions stream in
+/// (Geoparser::parse_streaming()): the opening with id and meta, then mentions (`first` says
+/// whether none was written yet; it is updated), then the places and the closing brace.
+void append_json_open(std::string& out, std::string_view id, const ArticleMeta& meta = {});
+void append_json_mentions(std::string& out, const std::vector<Mention>& mentions, bool& first);
+void append_json_close(std::string& out, const std::vector<ArticlePlace>& places);
 
 /// Accumulates geoparse results into two point layers for write_layers():
 /// "places" (one point per resolved place per article: article_id, place_id, name, country,

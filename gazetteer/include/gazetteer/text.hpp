@@ -4,7 +4,9 @@
 // Python, JavaScript-free JSON consumers and the scorer index by). ASCII is handled inline; ICU's
 // character properties are consulted only for non-ASCII code points.
 
+#include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -69,5 +71,36 @@ TokenizedText tokenize(std::string_view text);
 
 /// Number of Unicode code points in UTF-8 `s` (invalid bytes count one each).
 std::size_t code_point_count(std::string_view s) noexcept;
+
+/// Replaces every ill-formed UTF-8 sequence of `s` with U+FFFD, in place, and returns how many
+/// were replaced (0 leaves `s` untouched). Each maximal ill-formed subpart becomes one U+FFFD,
+/// as the Unicode Standard (section 3.9, "U+FFFD Substitution of Maximal Subparts") recommends
+/// and as Python's `bytes.decode("utf-8", "replace")` does, so code point offsets agree with
+/// Python's. Overlong forms, surrogates and values above U+10FFFF are ill-formed. Never throws
+/// except std::bad_alloc.
+std::size_t make_valid_utf8(std::string& s);
+
+/// True when `s` is well-formed UTF-8 (the same rules as make_valid_utf8()).
+bool is_valid_utf8(std::string_view s) noexcept;
+
+/// The one gate every face passes article bytes through (CLI files and JSON Lines records,
+/// the Python module, the QGIS panel and algorithms). Turns `data` into text the engine and
+/// every writer can trust, in place, and returns the number of U+FFFD replacements made.
+///
+/// Input that is not text is refused with ParseError naming `name` (and `line` when not 0):
+/// - any NUL byte (binary files; UTF-16/UTF-32 text, which must be converted to UTF-8 first);
+/// - more than kMaxBadTextShare of the bytes (and at least kMinBadBytes) in ill-formed UTF-8 or C0 control
+///   characters other than tab, line feed, vertical tab, form feed and carriage return, or DEL (a binary
+///   file, an image, or text in a legacy 8-bit encoding such as Windows-1251).
+/// Otherwise the ill-formed sequences (a stray Latin-1 byte in UTF-8 news) are replaced with
+/// U+FFFD and counted. A UTF-8 byte order mark is kept (it is one code point, as in Python).
+std::size_t check_text(std::string& data, const std::string& name, std::size_t line = 0);
+
+/// Share of bad bytes (ill-formed UTF-8 or control characters) above which check_text() refuses
+/// input as not text. Real UTF-8 news with a few stray bytes stays far below it; binary data and
+/// 8-bit legacy encodings of non-Latin scripts are far above it.
+inline constexpr double kMaxBadTextShare = 0.10;
+/// Fewer bad bytes than this never make input "not text" (a stray byte in a one-word file).
+inline constexpr std::size_t kMinBadBytes = 4;
 
 }  // namespace gazetteer

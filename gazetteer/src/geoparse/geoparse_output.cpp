@@ -2,6 +2,7 @@
 // string: at thousands of articles a second a DOM library's allocations would dominate.
 
 #include <gazetteer/geoparse.hpp>
+#include <gazetteer/text.hpp>
 
 #include <fmt/format.h>
 
@@ -12,8 +13,16 @@ namespace gazetteer {
 
 namespace {
 
-// RFC 8259 section 7 string escaping; bytes >= 0x80 pass through (the input is UTF-8).
+// RFC 8259 section 7 string escaping. Bytes >= 0x80 pass through when `s` is well-formed UTF-8;
+// otherwise ill-formed sequences become U+FFFD, so that the output is JSON whatever the engine
+// was given (the faces already repair article text with check_text() and count the repairs).
 void json_string(std::string& out, std::string_view s) {
+    std::string repaired;
+    if (!is_valid_utf8(s)) {
+        repaired.assign(s);
+        make_valid_utf8(repaired);
+        s = repaired;
+    }
     out.push_back('"');
     for (char ch : s) {
         auto c = static_cast<unsigned char>(ch);
@@ -58,15 +67,17 @@ void place_fields(std::string& out, const Place& p) {
 
 }  // namespace
 
-void append_json_line(std::string& out, const ArticleResult& r, const ArticleMeta& meta) {
+void append_json_open(std::string& out, std::string_view id, const ArticleMeta& meta) {
     out += "{\"id\":";
-    json_string(out, r.id);
+    json_string(out, id);
     if (!meta.title.empty()) { out += ",\"title\":"; json_string(out, meta.title); }
     if (!meta.url.empty()) { out += ",\"url\":"; json_string(out, meta.url); }
     if (!meta.date.empty()) { out += ",\"date\":"; json_string(out, meta.date); }
     out += ",\"mentions\":[";
-    bool first = true;
-    for (const auto& m : r.mentions) {
+}
+
+void append_json_mentions(std::string& out, const std::vector<Mention>& mentions, bool& first) {
+    for (const auto& m : mentions) {
         if (!first) out.push_back(',');
         first = false;
         out.push_back('{');
@@ -102,9 +113,12 @@ void append_json_line(std::string& out, const ArticleResult& r, const ArticleMet
         }
         out += "]}";
     }
+}
+
+void append_json_close(std::string& out, const std::vector<ArticlePlace>& places) {
     out += "],\"places\":[";
-    first = true;
-    for (const auto& p : r.places) {
+    bool first = true;
+    for (const auto& p : places) {
         if (!first) out.push_back(',');
         first = false;
         out.push_back('{');
@@ -115,6 +129,13 @@ void append_json_line(std::string& out, const ArticleResult& r, const ArticleMet
         out.push_back('}');
     }
     out += "]}";
+}
+
+void append_json_line(std::string& out, const ArticleResult& r, const ArticleMeta& meta) {
+    append_json_open(out, r.id, meta);
+    bool first = true;
+    append_json_mentions(out, r.mentions, first);
+    append_json_close(out, r.places);
 }
 
 GeoparseLayers::GeoparseLayers(std::string gazetteer_version) : m_version(std::move(gazetteer_version)) {

@@ -44,12 +44,41 @@ std::size_t ArticleResult::unresolved() const noexcept {
     return static_cast<std::size_t>(std::count_if(mentions.begin(), mentions.end(), [](const Mention& m) { return !m.place; }));
 }
 
+MentionKinds MentionKinds::parse(std::string_view list) {
+    MentionKinds k;
+    k.m_bits = 0;
+    std::size_t pos = 0;
+    while (pos <= list.size()) {
+        std::size_t comma = list.find(',', pos);
+        if (comma == std::string_view::npos) comma = list.size();
+        std::string_view w = list.substr(pos, comma - pos);
+        while (!w.empty() && w.front() == ' ') w.remove_prefix(1);
+        while (!w.empty() && w.back() == ' ') w.remove_suffix(1);
+        if (w == "literal") k.m_bits |= 1u << static_cast<unsigned>(MentionKind::Literal);
+        else if (w == "metonymy") k.m_bits |= 1u << static_cast<unsigned>(MentionKind::Metonymy);
+        else if (w == "demonym") k.m_bits |= 1u << static_cast<unsigned>(MentionKind::Demonym);
+        else if (!w.empty()) throw UsageError("unknown mention kind '" + std::string(w) + "' (expected literal, metonymy or demonym)");
+        pos = comma + 1;
+    }
+    if (k.m_bits == 0) throw UsageError("no mention kind given (expected literal, metonymy and/or demonym)");
+    return k;
+}
+
+std::string MentionKinds::to_string() const {
+    std::string s;
+    for (auto kind : {MentionKind::Literal, MentionKind::Metonymy, MentionKind::Demonym})
+        if (has(kind)) s += (s.empty() ? "" : ",") + std::string(mention_kind_name(kind));
+    return s;
+}
+
 Geoparser::Geoparser(const Index& index, GeoparseOptions options) : m_index(&index), m_options(std::move(options)) {
     if (!(m_options.abstain_below >= 0 && m_options.abstain_below <= 1))
         throw UsageError("abstain_below must be within [0, 1]");
     if (!(m_options.recognition_threshold >= 0 && m_options.recognition_threshold <= 1))
         throw UsageError("recognition_threshold must be within [0, 1]");
     if (m_options.max_candidates == 0) throw UsageError("max_candidates must be at least 1");
+    if (m_options.window_bytes < 4 * m_options.window_overlap_bytes || m_options.window_overlap_bytes < 64)
+        throw UsageError("window_bytes must be at least 4 x window_overlap_bytes, and the overlap at least 64 bytes");
 }
 
 namespace {
@@ -309,8 +338,10 @@ private:
                     persons.insert(kk);
                 }
             }
-            // "Johnson said": a lone minor name as the subject of a verb of saying is a person.
-            if (i == j && word(j + 1) && !cap(j + 1) && !caps_context(i)) {
+            // "Johnson said": a lone minor name as the subject of a verb of saying is a person
+            // (not after a preposition: "owners in Vladivostok said").
+            if (i == j && word(j + 1) && !cap(j + 1) && !caps_context(i) &&
+                !(i > 0 && word(i - 1) && is_preposition(key(i - 1)))) {
                 const auto& vk = key(j + 1);
                 if ((vk == "said" || vk == "says" || vk == "told" || vk == "added" || vk == "explained") &&
                     !top_is_major(m_idx.postings(key(i))) && !m_s.lower_words.count(key(i)))
@@ -565,8 +596,11 @@ private:
                 }
             }
         }
-        // Reporting verb after a place: metonymy ("Moscow said", "Washington has warned").
-        if (nx_t < m_toks.size() && word(nx_t) && !m_toks[nx_t].is(TokCapitalised)) {
+        // Reporting verb after a place: metonymy ("Moscow said", "Washington has warned"), unless
+        // the place is the object of a preposition and the verb has another subject ("Officials
+        // in Moscow said" is the city itself).
+        const bool object_of_preposition = f > 0 && word(f - 1) && is_preposition(key(f - 1));
+        if (!object_of_preposition && nx_t < m_toks.size() && word(nx_t) && !m_toks[nx_t].is(TokCapitalised)) {
             const std::string& vk = key(nx_t);
             if (is_reporting_verb(vk)) sp.metonymy = true;
             else if ((vk == "has" || vk == "have" || vk == "had" || vk == "will" || vk == "would") && word(nx_t + 1) &&
@@ -841,6 +875,7 @@ private:
                 if (is_country_code(fc) || fc == "PPLC" || fc == "ADM1" || fc.rfind("PPLA", 0) == 0 || fc == "PPL")
                     m.kind = MentionKind::Metonymy;
             }
+            if (!m_o.kinds.has(m.kind)) continue;  // filtered out by the caller (after resolution)
             std::size_t nalt = std::min(m_o.max_alternatives, g.cands.size());
             for (std::size_t k = 0; k < nalt; ++k)
                 m.alternatives.push_back({m_idx.place(g.cands[k].place), std::round(g.cands[k].score * 1000) / 1000, g.cands[k].kind});
@@ -879,6 +914,17 @@ private:
 }  // namespace
 
 ArticleResult Geoparser::parse(std::string_view id, std::string_view text) const {
+    if (text.size() <= m_options.window_bytes) return parse_window(id, text);
+    ArticleResult all;
+    ArticleResult r = parse_streaming(id, text, [&](std::vector<Mention>& ms) {
+        for (auto& m : ms) all.mentions.push_back(std::move(m));
+    });
+    r.mentions = std::move(all.mentions);
+    return r;
+}
+
+// One window (or a whole short text): the parser proper.
+ArticleResult Geoparser::parse_window(std::string_view id, std::string_view text) const {
     thread_local Scratch scratch;
     Parse p(*m_index, m_options, text, scratch);
     return p.run(id);

@@ -186,4 +186,13 @@ bool is_locative_cue(std::string_view w) { return set_of(7).count(w) != 0; }
 bool is_place_modifier(std::string_view w) { return set_of(8).count(w) != 0; }
 bool is_common_acronym(std::string_view w) { return set_of(9).count(w) != 0; }
 
+bool is_preposition(std::string_view w) {
+    // Prepositions whose object is a place ("officials in Moscow", "the mayor of Kyiv", "a
+    // delegation from Seoul"): a verb after such a place has another subject.
+    static const WordSet kPrepositions = make_word_set(
+        "in at from near to into across throughout within outside inside around via of for with "
+        "on by between beyond toward towards along over under");
+    return kPrepositions.count(w) != 0;
+}
+
 }  // namespace gazetteer::detail

@@ -37,5 +37,8 @@ bool is_locative_cue(std::string_view w);
 bool is_place_modifier(std::string_view w);
 /// Upper-case acronyms that collide with country codes but mean something else ("AI", "TV", "IT").
 bool is_common_acronym(std::string_view w);
+/// Prepositions that take a place as object ("in", "of", "from"): the place is then not the
+/// subject of the verb after it ("Officials in Moscow said" is literal, not metonymy).
+bool is_preposition(std::string_view w);
 
 }  // namespace gazetteer::detail

@@ -68,8 +68,16 @@ struct CountryDraft {
     std::string iso2, iso3, ccn3;
     std::string name, official;
     double lat = NAN, lon = NAN;
+    double area_km2 = NAN;  // world-countries "area", weights the country in a region's point
     std::vector<DraftName> names;
     std::uint64_t population = 0;
+};
+
+// A curated area whose point is computed from its member countries (region_members.csv).
+struct RegionMembers {
+    std::vector<std::string> members;  // ISO 3166-1 alpha-2
+    std::string file;
+    std::uint64_t line = 0;
 };
 
 struct Boundary {
@@ -84,7 +92,7 @@ struct BuilderState {
     std::map<std::string, CountryDraft> countries;                 // by iso2
     std::map<std::string, std::pair<std::string, std::string>> admin1_names;  // "CC.code" -> (name, ascii)
     std::map<std::string, std::vector<DraftName>> aliases;         // place id -> extra names
-    std::map<std::string, std::pair<double, double>> country_points;  // iso2 -> curated (lat, lon)
+    std::map<std::string, RegionMembers> region_members;           // curated place id -> members
     std::vector<Boundary> boundaries;
     std::vector<SourceInfo> sources;
     std::uint64_t skipped = 0;
@@ -111,6 +119,7 @@ struct BuilderState {
 using detail::BuilderState;
 using detail::Draft;
 using detail::DraftName;
+using detail::RegionMembers;
 
 namespace {
 
@@ -420,6 +429,7 @@ std::uint64_t IndexBuilder::add_world_countries(const std::string& path, SourceI
             c.lat = o["latlng"][0].get<double>();
             c.lon = o["latlng"][1].get<double>();
         }
+        if (o.contains("area") && o["area"].is_number() && o["area"].get<double>() > 0) c.area_km2 = o["area"].get<double>();
         ++taken;
     }
     st.record_source(std::move(info), path, "countries", taken);
@@ -436,7 +446,7 @@ std::uint64_t IndexBuilder::add_curated(const std::string& path, SourceInfo info
                                                           "feature_class", "feature_code", "country",
                                                           "admin1", "population", "source"};
     static const std::vector<std::string> alias_header = {"place_id", "name", "kind", "lang", "source"};
-    static const std::vector<std::string> points_header = {"country", "lat", "lon", "source"};
+    static const std::vector<std::string> members_header = {"place_id", "members", "source"};
     if (!f.empty() && !f[0].empty() && static_cast<unsigned char>(f[0][0]) == 0xEF && f[0].size() >= 3)
         f[0].erase(0, 3);  // UTF-8 byte order mark
     if (f == alias_header) {
@@ -468,29 +478,41 @@ std::uint64_t IndexBuilder::add_curated(const std::string& path, SourceInfo info
         st.record_source(std::move(info), path, "curated_aliases", taken);
         return taken;
     }
-    if (f == points_header) {
-        // Reference points of countries: "US,39.76,-98.5,..." (where a map puts the country).
+    if (f == members_header) {
+        // Areas whose point is computed from member countries: "curated:middle-east,SA IR ...,..."
         while (csv.next(f)) {
             if (f.size() == 1 && f[0].empty()) continue;
-            double lat, lon;
-            if (f.size() != points_header.size()) {
-                st.warn(path, csv.line_number(), "expected 4 fields (country,lat,lon,source), found " + std::to_string(f.size()));
-            } else if (f[0].size() != 2 || !valid_country(f[0])) {
-                st.warn(path, csv.line_number(), "country '" + f[0] + "' is not an ISO 3166-1 alpha-2 code");
-            } else if (!parse_double(f[1], lat) || lat < -90 || lat > 90) {
-                st.warn(path, csv.line_number(), "lat '" + f[1] + "' is not a number in [-90, 90]");
-            } else if (!parse_double(f[2], lon) || lon < -180 || lon > 180) {
-                st.warn(path, csv.line_number(), "lon '" + f[2] + "' is not a number in [-180, 180]");
-            } else {
-                st.country_points[f[0]] = {lat, lon};
-                ++taken;
+            if (f.size() != members_header.size()) {
+                st.warn(path, csv.line_number(), "expected 3 fields (place_id,members,source), found " + std::to_string(f.size()));
+                continue;
             }
+            RegionMembers rm;
+            rm.file = path;
+            rm.line = csv.line_number();
+            bool ok = true;
+            for (auto m : split(f[1], ' ')) {
+                m = trim(m);
+                if (m.empty()) continue;
+                if (m.size() != 2 || !valid_country(m)) {
+                    st.warn(path, csv.line_number(), "member '" + std::string(m) + "' is not an ISO 3166-1 alpha-2 code");
+                    ok = false;
+                    break;
+                }
+                rm.members.emplace_back(m);
+            }
+            if (!ok) continue;
+            if (rm.members.empty()) {
+                st.warn(path, csv.line_number(), "no member countries");
+                continue;
+            }
+            st.region_members[f[0]] = std::move(rm);
+            ++taken;
         }
-        st.record_source(std::move(info), path, "curated_country_points", taken);
+        st.record_source(std::move(info), path, "curated_region_members", taken);
         return taken;
     }
     if (f != places_header)
-        throw ParseError(path, 1, "header must be 'id,name,alternate_names,lat,lon,feature_class,feature_code,country,admin1,population,source' (or the aliases header 'place_id,name,kind,lang,source', or the country points header 'country,lat,lon,source')");
+        throw ParseError(path, 1, "header must be 'id,name,alternate_names,lat,lon,feature_class,feature_code,country,admin1,population,source' (or the aliases header 'place_id,name,kind,lang,source', or the region members header 'place_id,members,source')");
     std::unordered_set<std::string> seen;
     while (csv.next(f)) {
         if (f.size() == 1 && f[0].empty()) continue;
@@ -511,12 +533,14 @@ std::uint64_t IndexBuilder::add_curated(const std::string& path, SourceInfo info
             bad("empty name");
             continue;
         }
-        double lat, lon;
-        if (!parse_double(f[3], lat) || lat < -90 || lat > 90) {
+        double lat = NAN, lon = NAN;
+        // Both empty: the point is computed from member countries (region_members.csv).
+        const bool computed = trim(f[3]).empty() && trim(f[4]).empty();
+        if (!computed && (!parse_double(f[3], lat) || lat < -90 || lat > 90)) {
             bad("lat '" + f[3] + "' is not a number in [-90, 90]");
             continue;
         }
-        if (!parse_double(f[4], lon) || lon < -180 || lon > 180) {
+        if (!computed && (!parse_double(f[4], lon) || lon < -180 || lon > 180)) {
             bad("lon '" + f[4] + "' is not a number in [-180, 180]");
             continue;
         }
@@ -843,20 +867,56 @@ BuildReport IndexBuilder::write(const std::string& out_path) {
         d.alts.push_back({iso2, "", MatchKind::Abbreviation});
         if (auto it = country_row.find(iso2); it != country_row.end()) {
             Draft& g = places[it->second];
-            d.lat = g.lat;
-            d.lon = g.lon;
+            // world-countries' point is the one rule for every country (README "Where areas
+            // sit on the map"); a GeoNames country row places only a country it lacks.
+            if (std::isnan(d.lat) || std::isnan(d.lon)) {
+                d.lat = g.lat;
+                d.lon = g.lon;
+            }
             d.feature_code = g.feature_code;
             if (g.population) d.population = g.population;
             d.alts.push_back({g.name, "", MatchKind::AltName});
             for (auto& a : g.alts) d.alts.push_back(a);
             g.dropped = true;
         }
-        if (auto it = st.country_points.find(iso2); it != st.country_points.end()) {
-            d.lat = it->second.first;
-            d.lon = it->second.second;
-        }
         if (std::isnan(d.lat) || std::isnan(d.lon)) continue;  // no coordinates from any source
         places.push_back(std::move(d));
+    }
+
+    // 1b. Areas made of countries (continents, "Middle East", "Baltic states"): the mean of the
+    //     member countries' world-countries points as unit vectors, each weighted by the
+    //     country's area, so a region sits where most of its land is, the same rule for all of
+    //     them, and the antimeridian (Oceania) needs no special case.
+    for (auto& p : places) {
+        if (p.source != Source::Curated || p.dropped) continue;
+        auto rm = st.region_members.find(p.id.substr(p.id.find(':') + 1));
+        if (rm == st.region_members.end()) continue;
+        double x = 0, y = 0, z = 0;
+        std::string missing;
+        for (const auto& iso2 : rm->second.members) {
+            auto c = st.countries.find(iso2);
+            if (c == st.countries.end() || std::isnan(c->second.lat) || std::isnan(c->second.area_km2)) {
+                missing += (missing.empty() ? "" : " ") + iso2;
+                continue;
+            }
+            const double phi = c->second.lat * M_PI / 180, lam = c->second.lon * M_PI / 180, w = c->second.area_km2;
+            x += w * std::cos(phi) * std::cos(lam);
+            y += w * std::cos(phi) * std::sin(lam);
+            z += w * std::sin(phi);
+        }
+        if (!missing.empty())
+            st.warn(rm->second.file, rm->second.line, "members without a world-countries point or area: " + missing);
+        const double norm = std::sqrt(x * x + y * y + z * z);
+        if (norm < 1e-9) continue;
+        p.lat = std::asin(z / norm) * 180 / M_PI;
+        p.lon = std::atan2(y, x) * 180 / M_PI;
+    }
+    for (auto& p : places) {
+        if (p.source == Source::Curated && !p.dropped && (std::isnan(p.lat) || std::isnan(p.lon))) {
+            if (st.options.on_warning) st.options.on_warning(p.id + ": no coordinates and no computable member countries: skipped");
+            ++st.skipped;
+            p.dropped = true;
+        }
     }
 
     // 2. First-level divisions: a GeoNames ADM1 row when the dump has one, else the centre of the

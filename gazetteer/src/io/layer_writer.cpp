@@ -7,6 +7,7 @@
 #include <gazetteer/error.hpp>
 #include <gazetteer/layers.hpp>
 #include <gazetteer/temp_files.hpp>
+#include <gazetteer/text.hpp>
 
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
@@ -284,7 +285,15 @@ void set_value(OGRFeature& out, int index, const Field& field, const FieldValue&
         return;
     }
     if (field.type != FieldType::String) mismatch("a string");
-    out.SetField(index, s.c_str());
+    if (is_valid_utf8(s)) {
+        out.SetField(index, s.c_str());
+    } else {
+        // Every writer emits valid UTF-8 (GeoPackage and GeoJSON require it); the faces repair
+        // article text on input, this catches strings from any other caller.
+        std::string fixed = s;
+        make_valid_utf8(fixed);
+        out.SetField(index, fixed.c_str());
+    }
 }
 
 void check_position(const LonLat& p, const Layer& layer, std::size_t feature_no) {

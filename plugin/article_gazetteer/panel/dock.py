@@ -359,11 +359,22 @@ class ArticleDock(QgsDockWidget):
         if not path:
             return
         try:
-            with open(path, encoding="utf-8", errors="replace") as f:
-                text = f.read()
+            with open(path, "rb") as f:
+                data = f.read()
+            # The engine's gate: refuses a binary file by name, repairs stray invalid bytes.
+            text, replaced = engine.module().check_text(data, path)
         except OSError as e:
             self._message(self.tr("Cannot read {}: {}").format(path, e.strerror), Qgis.MessageLevel.Critical)
             return
+        except engine.EngineUnavailable as e:
+            self._message(str(e), Qgis.MessageLevel.Critical)
+            return
+        except ValueError as e:
+            self._message(self.tr("Cannot open {}").format(e), Qgis.MessageLevel.Critical)
+            return
+        if replaced:
+            self._message(self.tr("{}: {} invalid UTF-8 sequence(s) replaced with \uFFFD.").format(path, replaced),
+                          Qgis.MessageLevel.Warning)
         self.set_article(text, os.path.splitext(os.path.basename(path))[0])
         self.run()
 

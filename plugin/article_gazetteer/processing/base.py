@@ -56,16 +56,21 @@ class ArticleInputMixin:
         self.addParameter(QgsProcessingParameterString(
             self.TEXT, self.tr("Article text (used when no file is given)"), multiLine=True, optional=True))
 
-    def read_articles(self, parameters, context):
-        """[(id, text, meta dict)] of the input. Raises QgsProcessingException for bad input."""
+    def read_articles(self, parameters, context, feedback=None):
+        """[(id, text, meta dict)] of the input. Raises QgsProcessingException for bad input,
+        including a file that is not text (the engine's check_text() decides, as in the CLI)."""
         path = self.parameterAsFile(parameters, self.INPUT, context)
         text = self.parameterAsString(parameters, self.TEXT, context)
         if path:
             try:
-                with open(path, encoding="utf-8", errors="replace") as f:
-                    content = f.read()
+                with open(path, "rb") as f:
+                    data = f.read()
             except OSError as e:
                 raise QgsProcessingException(self.tr("Cannot read {}: {}").format(path, e.strerror)) from None
+            content, replaced = self._check_text(data, path)
+            if replaced and feedback is not None:
+                feedback.pushWarning(self.tr("{}: {} invalid UTF-8 sequence(s) replaced with \uFFFD").format(
+                    path, replaced))
             stem = os.path.splitext(os.path.basename(path))[0]
             if path.lower().endswith((".jsonl", ".json")):
                 return self._json_lines(path, content, stem)
@@ -73,6 +78,12 @@ class ArticleInputMixin:
         if text and text.strip():
             return [("article", text, {})]
         raise QgsProcessingException(self.tr("Give an article file or paste the article text."))
+
+    def _check_text(self, data, name):
+        try:
+            return self.module().check_text(data, name)
+        except ValueError as e:
+            raise QgsProcessingException(str(e)) from None
 
     def _json_lines(self, path, content, stem):
         articles = []
@@ -86,6 +97,9 @@ class ArticleInputMixin:
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise QgsProcessingException(
                     "{}:{}: expected an object with a \"text\" string".format(path, number))
+            # A record's text may hide NUL escapes or control-character soup.
+            record["text"], _ = self._check_text(record["text"].encode("utf-8", "surrogatepass"),
+                                                 "{}:{}".format(path, number))
             article_id = str(record.get("id") or "{}-{}".format(stem, number))
             meta = {k: record.get(k) for k in ("title", "url", "date") if record.get(k)}
             articles.append((article_id, record["text"], meta))

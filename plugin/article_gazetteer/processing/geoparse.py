@@ -47,7 +47,7 @@ class GeoparseAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
         self.require("geoparse", self.tr("Geoparsing"))
         index = self.index()
         version = "{} {}".format(self.module().__version__, index.info()["checksum"])
-        articles = self.read_articles(parameters, context)
+        articles = self.read_articles(parameters, context, feedback)
         use_saved = self.parameterAsBoolean(parameters, self.USE_SAVED, context)
         store = ResolutionStore() if use_saved else None
 

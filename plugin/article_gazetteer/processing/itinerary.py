@@ -52,7 +52,7 @@ class ItineraryAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         self.require("itinerary", self.tr("Itinerary extraction"))
         index = self.index()
-        articles = self.read_articles(parameters, context)
+        articles = self.read_articles(parameters, context, feedback)
         if len(articles) != 1:
             raise QgsProcessingException(self.tr("Give one article (the input holds {}).").format(len(articles)))
         article_id, text, meta = articles[0]
