@@ -95,6 +95,25 @@ const WordSet& set_of(int which) {
 
 }  // namespace
 
+bool is_preposition(std::string_view w) {
+    return w == "to" || w == "into" || w == "toward" || w == "towards" || w == "onto" || w == "for" || w == "in" ||
+           w == "at" || w == "from" || w == "via" || w == "through" || w == "of" || w == "near" || w == "outside" ||
+           w == "inside" || w == "on" || w == "by" || w == "with" || w == "across" || w == "over";
+}
+
+bool is_clause_break(std::string_view w) {
+    return w == ";" || w == "(" || w == ")" || w == ":" || w == "\"" || w == "\xe2\x80\x94" || w == "\xe2\x80\x93" ||
+           w == "\xe2\x80\x9c" || w == "\xe2\x80\x9d";
+}
+
+// Words naming a transport facility of a place ("Vladivostok Airport", "Moscow's Yaroslavsky
+// station").
+bool is_facility_word(std::string_view w) {
+    return w == "airport" || w == "station" || w == "railway" || w == "harbour" || w == "harbor" || w == "terminal" ||
+           w == "airbase" || w == "pier" || w == "quay" || w == "seaport" || w == "heliport";
+}
+
+
 std::string lower_word(std::string_view text, const Token& t) {
     std::string s(text.substr(t.begin, t.end - t.begin));
     std::string out;

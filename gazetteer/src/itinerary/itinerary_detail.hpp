@@ -48,6 +48,13 @@ std::vector<DateExpr> find_date_exprs(std::string_view text, const TokenizedText
 
 // ---- words ----
 
+/// Prepositions that may govern a place ("to", "in", "via", "from", ...).
+bool is_preposition(std::string_view w);
+/// Punctuation that ends a clause for cue windows (";", ":", parentheses, quotes, dashes).
+bool is_clause_break(std::string_view w);
+/// Words naming a transport facility of a place ("airport", "station", "harbour").
+bool is_facility_word(std::string_view w);
+
 /// Lower-case ASCII copy of a token's text (non-ASCII bytes kept; curly apostrophes folded to ').
 std::string lower_word(std::string_view text, const Token& t);
 

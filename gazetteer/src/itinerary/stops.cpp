@@ -1,0 +1,204 @@
+// Containment and merging: events grouped into stops by place (a city's airport or station is
+// the city), roles of the groups (origin, visit, planned, return), containers (a country, a
+// region or an island around a city stop) dropped into the stop they hold.
+
+#include "itinerary/extractor.hpp"
+
+#include "geoparse/lexicon.hpp"
+
+#include <gazetteer/error.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <climits>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace gazetteer::detail {
+
+// Transport facilities (GeoNames feature codes, https://www.geonames.org/export/codes.html):
+// airports and airfields, railway and bus stations, ports and landings. A traveller passing
+// through one of a city's is at the city.
+bool is_transport_facility(const Place& p) {
+    static const std::set<std::string> codes = {"AIRP", "AIRF", "AIRH", "AIRB", "AIRQ", "RSTN", "RSTP",
+                                                "BUSTN", "BUSTP", "PRT", "MAR", "PIER", "LDNG", "FY"};
+    return codes.count(p.feature_code) != 0;
+}
+
+// Great-circle distance in km on a sphere of the mean Earth radius: enough to tell a city's
+// airport from another city's (the reported leg lengths use the ellipsoid, route.hpp).
+double sphere_km(const Place& a, const Place& b) {
+    constexpr double kRad = 3.14159265358979323846 / 180.0;
+    const double dlat = (b.lat - a.lat) * kRad, dlon = (b.lon - a.lon) * kRad;
+    const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                     std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+    return 2 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+bool is_country_like(const Place& p) {
+    return p.source == Source::Country || p.feature_code.rfind("PCL", 0) == 0 || p.feature_code == "TERR";
+}
+
+
+std::vector<StopGroup> Extractor::merge_stops(std::vector<Event>& kept) {
+    std::sort(kept.begin(), kept.end(), [](const Event& a, const Event& b) { return a.first < b.first; });
+
+    // A city's airport, station or port is the city: "left Tokyo ... flew overnight from Haneda
+    // Airport" leaves one place. The facility joins the nearest city stop within reach of an
+    // airport (Narita lies 60 km from central Tokyo); a facility without one stays a stop.
+    constexpr double kFacilityKm = 80;
+    for (auto& e : kept) {
+        if (!is_transport_facility(e.place)) continue;
+        std::optional<Place> city;
+        double best_km = kFacilityKm;
+        for (const auto& o : kept) {
+            if (o.place.feature_class != 'P') continue;
+            const double km = sphere_km(e.place, o.place);
+            if (km <= best_km) {
+                best_km = km;
+                city = o.place;
+            }
+        }
+        if (!city) continue;
+        m_notes.push_back(e.place.name + ": merged into the stop " + city->name + ", a transport facility of the city");
+        e.place = *city;
+    }
+
+    // Group events into stops: one per place, split when two stated dates differ, and a
+    // return to the place of departure is a stop of its own.
+    std::vector<StopGroup> groups;
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        const Event& e = kept[i];
+        StopGroup* into = nullptr;
+        for (auto& g : groups) {
+            if (g.place.id != e.place.id) continue;
+            const bool g_return = std::any_of(g.events.begin(), g.events.end(), [&](std::size_t k) { return kept[k].ret; });
+            if (e.ret != g_return && (e.ret || g_return)) {
+                const bool g_departs = std::all_of(g.events.begin(), g.events.end(), [&](std::size_t k) { return kept[k].dir == Direction::Depart; });
+                if (g_departs || e.dir == Direction::Depart) continue;
+            }
+            if (g.date && e.date && g.date_level <= 1 && e.date_level <= 1 && *g.date != *e.date) continue;
+            into = &g;
+            break;
+        }
+        if (!into) {
+            groups.push_back({});
+            into = &groups.back();
+            into->place = e.place;
+            into->pos = e.cp_start;
+        }
+        into->events.push_back(i);
+        if (e.home) into->home = true;
+        if (e.date && (!into->date || e.date_level < into->date_level)) {
+            into->date = e.date;
+            into->date_level = e.date_level;
+        }
+    }
+    bool origin_taken = false;
+    for (auto& g : groups) {
+        bool all_depart = true, all_planned = true, any_return = false;
+        for (std::size_t k : g.events) {
+            const Event& e = kept[k];
+            if (e.dir != Direction::Depart) all_depart = false;
+            if (!e.planned) all_planned = false;
+            if (e.ret) any_return = true;
+            if (e.homeward) g.homeward = true;
+            if (!e.mode.empty()) {
+                if (e.dir == Direction::Depart) { if (g.departure_mode.empty()) g.departure_mode = e.mode; }
+                else if (g.arrival_mode.empty()) g.arrival_mode = e.mode;
+            }
+        }
+        if (all_depart && !origin_taken && !any_return) {
+            g.role = StopRole::Origin;
+            origin_taken = true;
+        } else if (any_return && !all_depart) {
+            g.role = StopRole::Return;
+        } else if (all_planned) {
+            g.role = StopRole::Planned;
+        }
+    }
+    // A return only makes sense to a place the journey started from or passed; "returned to
+    // Vladivostok" of a place not seen before is a visit.
+    for (auto& g : groups) {
+        if (g.role != StopRole::Return) continue;
+        const bool seen = std::any_of(groups.begin(), groups.end(), [&](const StopGroup& o) { return &o != &g && o.place.id == g.place.id; });
+        const bool home = g.home;
+        if (!seen && !home) g.role = StopRole::Visit;
+    }
+    // Containers and areas: a country around a city stop, a region, a sea.
+    for (auto& g : groups) {
+        const Place& p = g.place;
+        if (p.feature_class == 'L' || p.feature_class == 'H') {
+            g.dropped = true;
+            m_notes.push_back(p.name + ": left out, a region or water body, not a stop");
+            continue;
+        }
+        // An island around a city stop ("a refuelling stopover in Tahiti ... touched down in
+        // Papeete"): the city is the stop. Without outlines, "around" is the same country and
+        // within the reach of a large island.
+        if (p.feature_class == 'T' && (p.feature_code == "ISL" || p.feature_code == "ISLS" || p.feature_code == "ATOL")) {
+            for (const auto& o : groups) {
+                if (&o == &g || o.dropped || o.place.feature_class != 'P' || o.place.country != p.country) continue;
+                if (sphere_km(o.place, p) > 150) continue;
+                g.dropped = true;
+                m_notes.push_back(p.name + ": left out, it contains the stop " + o.place.name);
+                break;
+            }
+            if (g.dropped) continue;
+        }
+        if (p.feature_class == 'A' || p.source == Source::Country || p.source == Source::Admin1) {
+            const bool country = is_country_like(p);
+            for (const auto& o : groups) {
+                if (&o == &g || is_country_like(o.place) || o.dropped) continue;
+                if (!country && (o.place.feature_class == 'A' || o.place.source == Source::Admin1)) continue;
+                if (o.place.country != p.country) continue;
+                if (country || p.admin1_code.empty() || o.place.admin1_code == p.admin1_code) {
+                    g.dropped = true;
+                    // "crossed into Kenya in a motorcade, stopping in Kisumu": what the container
+                    // says about the arrival belongs to the first stop inside it that follows.
+                    // The stop inside it named next in the same sentence takes it; failing that
+                    // ("arrived in Vietnam on Tuesday ... traveled by car to Hanoi"), the next one
+                    // named after it, but only where that stop says nothing itself.
+                    const Event& outer = kept[g.events.front()];
+                    StopGroup* same_sentence = nullptr;
+                    StopGroup* later = nullptr;
+                    for (auto& inner : groups) {
+                        if (inner.place.country != p.country || &inner == &g || is_country_like(inner.place)) continue;
+                        for (std::size_t k : inner.events) {
+                            if (kept[k].first <= outer.first) continue;
+                            if (kept[k].sentence == outer.sentence && !same_sentence) same_sentence = &inner;
+                            if (!later || kept[k].first < kept[later->events.front()].first) later = &inner;
+                        }
+                    }
+                    const std::string mode = outer.dir == Direction::Depart ? std::string() : outer.mode;
+                    if (same_sentence) {
+                        if (same_sentence->arrival_mode.empty()) same_sentence->arrival_mode = mode;
+                        // ... unless the stop has a day of its own ("bound for the Seychelles and
+                        // reached Victoria two days later").
+                        if (outer.date && (!same_sentence->date || (outer.date_level < same_sentence->date_level &&
+                                                                    same_sentence->date_level >= 2))) {
+                            same_sentence->date = outer.date;
+                            same_sentence->date_level = outer.date_level;
+                        }
+                    } else if (later) {
+                        if (later->arrival_mode.empty()) later->arrival_mode = mode;
+                        if (outer.date && !later->date) {
+                            later->date = outer.date;
+                            later->date_level = std::max(outer.date_level, 1);
+                        }
+                    }
+                    m_notes.push_back(p.name + ": left out, it contains the stop " + o.place.name);
+                    break;
+                }
+            }
+        }
+    }
+    return groups;
+}
+
+}  // namespace gazetteer::detail
