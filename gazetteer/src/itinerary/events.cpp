@@ -33,14 +33,28 @@ bool Extractor::governing_cue(Event& e) {
     // station"): travellers board and land in the city.
     if (e.last < toks.size()) {
         if (toks[e.last].is(TokPossessive)) {
-            bool facility_of = false;
-            for (std::size_t k = e.last + 1; k < toks.size() && k <= e.last + 3 && !facility_of; ++k) {
+            // ... and so does a named venue of the place ("at Havana's Grand Theater", "in the
+            // courtyard of Warsaw's Royal Castle"), unless the name is a person's ("Russia's
+            // Vladimir Putin").
+            const std::size_t next = e.last + 1;
+            bool facility_of = next < toks.size() && toks[next].is(TokWord) && toks[next].is(TokCapitalised) &&
+                               m_people.person_at[next] < 0 && !m_in_mention[next] && !is_title_word(m_w[next]);
+            for (std::size_t k = next; k < toks.size() && k <= e.last + 3 && !facility_of; ++k) {
                 facility_of = is_facility_word(m_w[k]);
                 if (!toks[k].is(TokWord)) break;
             }
-            if (!facility_of) return false;
+            if (!facility_of) {
+                e.role = MentionRole::Metonymy;
+                e.reason = std::string(m_text.substr(toks[e.first].begin, toks[e.last].end - toks[e.first].begin));
+                if (next < toks.size()) e.reason += " " + m_w[next];
+                return false;
+            }
         }
-        if (punct_is(e.last, "-") && !toks[e.last].is(TokSpaceBefore)) return false;
+        if (punct_is(e.last, "-") && !toks[e.last].is(TokSpaceBefore)) {
+            e.role = MentionRole::Metonymy;
+            e.reason = m_w[e.first] + "-" + (e.last + 1 < toks.size() ? m_w[e.last + 1] : std::string());
+            return false;
+        }
     }
     // Part of a longer proper name ("Far East", "Washington Post"): a capitalised word glued to
     // the mention that is neither a place nor a date is not a stop of its own.
@@ -51,9 +65,13 @@ bool Extractor::governing_cue(Event& e) {
     };
     // ... except facilities named after their city ("Vladivostok Airport"): the city is the stop.
     const bool facility = e.last < toks.size() && is_facility_word(m_w[e.last]);
-    if (glued_name(e.last) && !facility && !toks[e.last].is(TokPossessive)) return false;
+    if (glued_name(e.last) && !facility && !toks[e.last].is(TokPossessive)) {
+        e.reason = "part of a longer name";
+        return false;
+    }
     if (e.first > sent_first && glued_name(e.first - 1) && !is_place_filler(m_w[e.first - 1]) &&
         m_people.person_at[e.first - 1] < 0) {
+        e.reason = "part of a longer name";
         return false;
     }
     std::size_t i = e.first;
@@ -108,6 +126,16 @@ bool Extractor::governing_cue(Event& e) {
             e.dir = Direction::Via;
             if (p > sent_first + 2 && m_w[p - 3] == "home") e.homeward = true;
             return true;
+        }
+        // "flew over Mongolia", "sailed across the Atlantic": passed over, no stop.
+        if (pw == "over" || pw == "across") {
+            for (std::size_t k = p; k-- > sent_first && p - k <= kCueWindow;) {
+                if (cue_class(m_w[k]) & (CueArrive | CueDepart)) {
+                    e.role = MentionRole::Overflight;
+                    e.reason = m_w[k] + " " + pw;
+                    return false;
+                }
+            }
         }
         // "south of", "near", "outside": relative locations. "out of" is a departure.
         if (pw == "of" && p > sent_first && m_w[p - 1] == "out") {
@@ -436,7 +464,6 @@ void Extractor::find_events() {
         const Mention& m = m_parsed.mentions[mi];
         const auto [a, b] = spans[mi];
         if (a >= toks.size() || a >= b) continue;
-        if (m_headline[a]) continue;
         // Where the geoparser abstains, a motion cue is extra evidence that the name is a stop,
         // so its best candidate stands in (and a note says so).
         // Only a candidate named exactly as written stands in: a near miss ("Suwa" for "Suva")
@@ -458,7 +485,6 @@ void Extractor::find_events() {
             }
             if (!stand_in) continue;
         }
-        if (m.kind != MentionKind::Literal) continue;
         Event e;
         e.mention = mi;
         e.place = m.place ? *m.place : stand_in->place;
@@ -480,10 +506,27 @@ void Extractor::find_events() {
         e.cp_end = m.end;
         e.snippet = m.sentence;
         e.snippet_start = m.sentence_start;
+        if (m.kind == MentionKind::Demonym) continue;  // an adjective ("Chinese"), no place mention
+        if (m_headline[a]) {
+            note_place(e, MentionRole::Topic, "in the headline");
+            continue;
+        }
+        if (m.kind == MentionKind::Metonymy) {
+            note_place(e, MentionRole::Metonymy, "the place stands for its government or people");
+            continue;
+        }
+        auto no_event = [&] {
+            if (e.role == MentionRole::Metonymy) note_place(e, e.role, "a modifier of another noun ('" + e.reason + "')");
+            else if (e.role == MentionRole::Overflight) note_place(e, e.role, "passed over ('" + e.reason + "')");
+            else note_place(e, MentionRole::Topic, e.reason.empty() ? "no motion governs it" : e.reason);
+        };
         if (!governing_cue(e)) {
             // "will also take him to Seoul and Tokyo", "visited Fiji, Samoa and Tonga": a place
             // coordinated with the previous event's place shares its cue.
-            if (m_events.empty() || m_events.back().sentence != e.sentence) continue;
+            if (m_events.empty() || m_events.back().sentence != e.sentence) {
+                no_event();
+                continue;
+            }
             const Event& prev = m_events.back();
             std::size_t k = e.first;
             bool joined = false;
@@ -491,7 +534,10 @@ void Extractor::find_events() {
                 --k;
                 joined = true;
             }
-            if (!joined || k != prev.last || (e.last < toks.size() && toks[e.last].is(TokPossessive))) continue;
+            if (!joined || k != prev.last || (e.last < toks.size() && toks[e.last].is(TokPossessive))) {
+                no_event();
+                continue;
+            }
             e.dir = prev.dir;
             e.cue = prev.cue;
             e.cue_tok = prev.cue_tok;

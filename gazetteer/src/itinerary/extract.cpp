@@ -37,6 +37,27 @@ const char* stop_role_name(StopRole role) noexcept {
     return "visit";
 }
 
+const char* mention_role_name(MentionRole role) noexcept {
+    switch (role) {
+        case MentionRole::Origin: return "origin";
+        case MentionRole::Arrival: return "arrival";
+        case MentionRole::Visit: return "visit";
+        case MentionRole::Transit: return "transit";
+        case MentionRole::Departure: return "departure";
+        case MentionRole::Return: return "return";
+        case MentionRole::OtherTraveller: return "other traveller";
+        case MentionRole::Overflight: return "overflight";
+        case MentionRole::Plan: return "plan";
+        case MentionRole::Cancelled: return "cancelled";
+        case MentionRole::Past: return "past";
+        case MentionRole::Topic: return "topic";
+        case MentionRole::Metonymy: return "metonymy";
+    }
+    return "topic";
+}
+
+bool is_motion_role(MentionRole role) noexcept { return role <= MentionRole::Return; }
+
 const char* placement_name(Placement p) noexcept {
     switch (p) {
         case Placement::Date: return "date";
@@ -151,54 +172,119 @@ std::vector<Event> Extractor::filter_events() {
         int m = 0, d = 0;
         civil_from_days(*m_article_day, trip_year, m, d);
     }
+    // The months of the trip: those of its dated events within a trip span of the median, and
+    // the publication month. A month named alone ("in May", "last March") that is none of them
+    // puts its sentence on another trip.
+    std::set<int> trip_months;
+    auto month_of = [](long day) {
+        int y = 0, m = 0, d = 0;
+        civil_from_days(day, y, m, d);
+        return m;
+    };
+    for (const auto& e : m_events)
+        if (e.date && median && std::labs(*e.date - *median) <= kTripSpanDays) trip_months.insert(month_of(*e.date));
+    if (m_article_day) trip_months.insert(month_of(*m_article_day));
+    auto other_month = [&](const Event& e) -> int {
+        if (trip_months.empty()) return 0;
+        const Sentence& s = m_tt.sentences[e.sentence];
+        for (std::size_t k = s.first + 1; k < s.last; ++k) {
+            const int month = month_index(m_w[k]);
+            if (month == 0 || !m_tt.tokens[k].is(TokCapitalised) || m_w[k].size() < 3) continue;
+            if (k + 1 < s.last && m_tt.tokens[k + 1].is(TokDigit) && m_w[k + 1].size() <= 2) continue;  // "May 3": a day
+            if (k + 1 < s.last && m_w[k + 1] == ".") continue;                                         // "Feb. 21"
+            const std::string& prev = m_w[k - 1];
+            if (prev != "in" && prev != "last" && prev != "since" && prev != "next" && prev != "this" && prev != "until" &&
+                prev != "early" && prev != "late" && prev != "mid" && prev != "of")
+                continue;
+            if (!trip_months.count(month)) return month;
+        }
+        return 0;
+    };
     std::vector<Event> kept;
     for (auto& e : m_events) {
         const std::string name = note_name(e);
         if (e.subject >= 0 && e.subject != m_traveller &&
             std::find(e.coordinated.begin(), e.coordinated.end(), m_traveller) == e.coordinated.end() &&
             (m_traveller >= 0 || !m_traveller_name.empty())) {
-            m_notes.push_back(name + ": left out, the motion ('" + e.cue + "') is " + m_people.names[static_cast<std::size_t>(e.subject)] + "'s");
+            note_place(e, MentionRole::OtherTraveller, "the motion ('" + e.cue + "') is " + m_people.names[static_cast<std::size_t>(e.subject)] + "'s");
             continue;
         }
         if (!e.other_subject.empty()) {
-            m_notes.push_back(name + ": left out, the motion ('" + e.cue + "') is that of " + e.other_subject);
+            note_place(e, MentionRole::OtherTraveller, "the motion ('" + e.cue + "') is that of " + e.other_subject);
             continue;
         }
         if (!e.negation.empty()) {
-            m_notes.push_back(name + ": left out, negated ('" + e.negation + "')");
+            note_place(e, MentionRole::Cancelled, "negated ('" + e.negation + "')");
             continue;
         }
         if (!e.hedge.empty()) {
-            m_notes.push_back(name + ": left out, only hinted at ('" + e.hedge + "')");
+            note_place(e, MentionRole::Plan, "only hinted at ('" + e.hedge + "')");
             continue;
         }
         if (!e.background.empty()) {
-            m_notes.push_back(name + ": left out, background ('" + e.background + "')");
+            note_place(e, MentionRole::Past, "an earlier trip ('" + e.background + "')");
+            continue;
+        }
+        if (const int month = other_month(e); month != 0 && !(e.date && e.date_level == 0)) {
+            static constexpr const char* kMonths[] = {"", "January", "February", "March", "April", "May", "June", "July",
+                                                      "August", "September", "October", "November", "December"};
+            note_place(e, e.planned ? MentionRole::Plan : MentionRole::Past,
+                       std::string("its sentence names ") + kMonths[month] + ", another month than the trip's");
             continue;
         }
         if (median && e.date && std::labs(*e.date - *median) > kTripSpanDays) {
-            m_notes.push_back(name + ": left out, dated " + iso_of_day(*e.date) + ", outside the trip");
+            note_place(e, *e.date < *median ? MentionRole::Past : MentionRole::Plan, "dated " + iso_of_day(*e.date) + ", outside the trip");
             continue;
         }
         if (trip_year && !e.date) {
             // A year other than the trip's in the clause: another trip.
             const Sentence& s = m_tt.sentences[e.sentence];
-            bool other_year = false;
+            int other_year = 0;
             for (std::size_t k = s.first; k < s.last; ++k) {
                 const std::string& w = m_w[k];
                 if (w.size() == 4 && m_tt.tokens[k].is(TokDigit) && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
                     const int y = std::atoi(w.c_str());
-                    if (y >= 1900 && y <= 2100 && y != trip_year) other_year = true;
+                    if (y >= 1900 && y <= 2100 && y != trip_year) other_year = y;
                 }
             }
             if (other_year) {
-                m_notes.push_back(name + ": left out, its sentence names another year");
+                note_place(e, other_year < trip_year ? MentionRole::Past : MentionRole::Plan, "its sentence names another year");
                 continue;
             }
         }
+        e.role = motion_role(e);
         kept.push_back(e);
     }
     return kept;
+}
+
+MentionRole Extractor::motion_role(const Event& e) {
+    if (e.ret) return MentionRole::Return;
+    switch (e.dir) {
+        case Direction::Arrive: return MentionRole::Arrival;
+        case Direction::Depart: return MentionRole::Departure;
+        case Direction::Stay: return MentionRole::Visit;
+        case Direction::Via: return MentionRole::Transit;
+    }
+    return MentionRole::Visit;
+}
+
+void Extractor::note_place(const Event& e, MentionRole role, std::string reason, std::string merged_into) {
+    ItineraryNote n;
+    n.name = e.place.name;
+    n.place = e.place;
+    n.role = role;
+    n.merged_into = std::move(merged_into);
+    n.reason = std::move(reason);
+    n.evidence.sentence = e.snippet;
+    n.evidence.sentence_start = e.snippet_start;
+    n.evidence.start = e.cp_start;
+    n.evidence.end = e.cp_end;
+    n.evidence.cue = e.cue;
+    n.evidence.role = role;
+    m_notes.push_back(n.name + " (" + mention_role_name(role) + "): " +
+                      (n.merged_into.empty() ? "left out, " : "merged into the stop " + n.merged_into + ", ") + n.reason);
+    m_place_notes.push_back(std::move(n));
 }
 
 // "flew home", "returned home", "headed back home": the journey ends where it began, which is
@@ -234,6 +320,7 @@ void Extractor::add_home_returns(std::vector<Event>& kept) {
         e.cue = prev + " home";
         annotate(e);
         e.ret = e.home = true;
+        e.role = MentionRole::Return;
         if (e.subject >= 0 && e.subject != m_traveller &&
             std::find(e.coordinated.begin(), e.coordinated.end(), m_traveller) == e.coordinated.end()) continue;
         if (!e.hedge.empty() || !e.negation.empty() || !e.background.empty()) continue;
@@ -315,6 +402,7 @@ Itinerary Extractor::assemble(const std::vector<Event>& kept, std::vector<StopGr
         s.evidence.start = best->cp_start;
         s.evidence.end = best->cp_end;
         s.evidence.cue = best->cue;
+        s.evidence.role = g.role == StopRole::Origin ? MentionRole::Origin : best->role;
         s.events = g.events.size();
         // Consecutive repeats of one place are one stop.
         if (!it.stops.empty() && it.stops.back().place.id == s.place.id) {
@@ -382,6 +470,9 @@ Itinerary Extractor::assemble(const std::vector<Event>& kept, std::vector<StopGr
     std::vector<std::string> notes;
     for (auto& note : m_notes) if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(std::move(note));
     it.notes.insert(it.notes.begin(), notes.begin(), notes.end());
+    std::stable_sort(m_place_notes.begin(), m_place_notes.end(),
+                     [](const ItineraryNote& x, const ItineraryNote& y) { return x.evidence.start < y.evidence.start; });
+    it.place_notes = std::move(m_place_notes);
     return it;
 }
 

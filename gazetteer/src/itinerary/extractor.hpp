@@ -61,6 +61,9 @@ struct Event {
     bool before_that = false;          // "Before that, ...": earlier than the sentence before
     bool journey_end = false;          // "the tour ends in Perth": after the other outward stops
     std::string other_subject;         // "Her trade minister stayed behind in ...": not the traveller
+    // What the mention is to the traveller: a motion role once kept, else why it is no stop.
+    MentionRole role = MentionRole::Topic;
+    std::string reason;            // the note's words for a role that is no stop
     int subject = -1;              // person index, -1 unknown
     std::vector<int> coordinated;  // people joined to the subject by "and"
 };
@@ -117,6 +120,7 @@ private:
     std::size_t m_dateline_tok = kNone;  // first token of the dateline's date, if any
     std::vector<Event> m_events;
     std::vector<std::string> m_notes;
+    std::vector<ItineraryNote> m_place_notes;  // place mentions that are no stop of their own
     int m_traveller = -1;
     std::string m_traveller_name;
 
@@ -145,6 +149,10 @@ private:
     // The itinerary of the ordered groups: stops, inferred dates, legs and notes (extract.cpp).
     Itinerary assemble(const std::vector<Event>& kept, std::vector<StopGroup>& groups, const StopOrder& order);
     std::string note_name(const Event& e) const { return e.place.name; }
+    // Records a place mention that is no stop of its own (see ItineraryNote).
+    void note_place(const Event& e, MentionRole role, std::string reason, std::string merged_into = {});
+    // The motion role of a kept event from its direction and return cue.
+    static MentionRole motion_role(const Event& e);
 };
 
 }  // namespace gazetteer::detail

@@ -18,6 +18,11 @@ namespace {
 
 nlohmann::json json_or_null(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
 
+nlohmann::json evidence_json(const ItineraryEvidence& e) {
+    return {{"sentence", e.sentence}, {"sentence_start", e.sentence_start}, {"start", e.start},
+            {"end", e.end},           {"cue", json_or_null(e.cue)},         {"role", mention_role_name(e.role)}};
+}
+
 }  // namespace
 
 Route itinerary_route(const Itinerary& itinerary) {
@@ -95,11 +100,7 @@ std::string itinerary_json(const Itinerary& itinerary, int indent) {
         o["date_inferred"] = s.date_inferred;
         o["role"] = stop_role_name(s.role);
         o["placed_by"] = placement_name(s.placed_by);
-        o["evidence"] = {{"sentence", s.evidence.sentence},
-                         {"sentence_start", s.evidence.sentence_start},
-                         {"start", s.evidence.start},
-                         {"end", s.evidence.end},
-                         {"cue", s.evidence.cue}};
+        o["evidence"] = evidence_json(s.evidence);
         stops.push_back(std::move(o));
     }
     j["stops"] = std::move(stops);
@@ -115,6 +116,21 @@ std::string itinerary_json(const Itinerary& itinerary, int indent) {
     }
     j["legs"] = std::move(legs);
     j["notes"] = itinerary.notes;
+    nlohmann::json place_notes = nlohmann::json::array();
+    for (const auto& n : itinerary.place_notes) {
+        nlohmann::json o;
+        o["name"] = n.name;
+        o["place_id"] = json_or_null(n.place.id);
+        o["lat"] = n.place.lat;
+        o["lon"] = n.place.lon;
+        o["country"] = json_or_null(n.place.country);
+        o["role"] = mention_role_name(n.role);
+        o["merged_into"] = json_or_null(n.merged_into);
+        o["reason"] = n.reason;
+        o["evidence"] = evidence_json(n.evidence);
+        place_notes.push_back(std::move(o));
+    }
+    j["place_notes"] = std::move(place_notes);
     return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -52,10 +52,18 @@ std::vector<StopGroup> Extractor::merge_stops(std::vector<Event>& kept) {
     // Airport" leaves one place. The facility joins the nearest city stop within reach of an
     // airport (Narita lies 60 km from central Tokyo); a facility without one stays a stop.
     constexpr double kFacilityKm = 80;
+    // Venues (a palace, a hall, an air base, a memorial: GeoNames class S, and parks and
+    // landmarks of class L) are in the city that holds them: "banquets at the Great Hall of the
+    // People" is a stop in Beijing. A venue joins the nearest city stop within kVenueKm, since a
+    // city's venues lie within its built-up area; one with no city stop near stays a stop.
+    constexpr double kVenueKm = 40;
     for (auto& e : kept) {
-        if (!is_transport_facility(e.place)) continue;
+        const bool facility = is_transport_facility(e.place);
+        const bool venue = facility || ((e.place.feature_class == 'S' || e.place.feature_class == 'L') &&
+                                        e.place.source != Source::Country && e.place.source != Source::Admin1);
+        if (!venue) continue;
         std::optional<Place> city;
-        double best_km = kFacilityKm;
+        double best_km = facility ? kFacilityKm : kVenueKm;
         for (const auto& o : kept) {
             if (o.place.feature_class != 'P') continue;
             const double km = sphere_km(e.place, o.place);
@@ -65,7 +73,7 @@ std::vector<StopGroup> Extractor::merge_stops(std::vector<Event>& kept) {
             }
         }
         if (!city) continue;
-        m_notes.push_back(e.place.name + ": merged into the stop " + city->name + ", a transport facility of the city");
+        note_place(e, e.role, facility ? "a transport facility of the city" : "a venue in the city", city->name);
         e.place = *city;
     }
 
@@ -135,7 +143,7 @@ std::vector<StopGroup> Extractor::merge_stops(std::vector<Event>& kept) {
         const Place& p = g.place;
         if (p.feature_class == 'L' || p.feature_class == 'H') {
             g.dropped = true;
-            m_notes.push_back(p.name + ": left out, a region or water body, not a stop");
+            for (std::size_t k : g.events) note_place(kept[k], kept[k].role, "a region or water body, not a stop");
             continue;
         }
         // An island around a city stop ("a refuelling stopover in Tahiti ... touched down in
@@ -146,7 +154,7 @@ std::vector<StopGroup> Extractor::merge_stops(std::vector<Event>& kept) {
                 if (&o == &g || o.dropped || o.place.feature_class != 'P' || o.place.country != p.country) continue;
                 if (sphere_km(o.place, p) > 150) continue;
                 g.dropped = true;
-                m_notes.push_back(p.name + ": left out, it contains the stop " + o.place.name);
+                for (std::size_t k : g.events) note_place(kept[k], kept[k].role, "it contains the stop", o.place.name);
                 break;
             }
             if (g.dropped) continue;
@@ -192,7 +200,7 @@ std::vector<StopGroup> Extractor::merge_stops(std::vector<Event>& kept) {
                             later->date_level = std::max(outer.date_level, 1);
                         }
                     }
-                    m_notes.push_back(p.name + ": left out, it contains the stop " + o.place.name);
+                    for (std::size_t k : g.events) note_place(kept[k], kept[k].role, "it contains the stop", o.place.name);
                     break;
                 }
             }
