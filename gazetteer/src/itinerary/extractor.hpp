@@ -94,6 +94,8 @@ struct StopOrder {
 bool is_transport_facility(const Place& p);
 /// Great-circle km on a sphere of the mean Earth radius (enough to tell one city's venue from another's).
 double sphere_km(const Place& a, const Place& b);
+/// A place whose name ends in a venue noun ("Elmendorf Air Force Base").
+bool named_as_venue(const Place& p);
 /// Countries and dependent territories.
 bool is_country_like(const Place& p);
 

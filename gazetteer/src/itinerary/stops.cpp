@@ -40,6 +40,15 @@ double sphere_km(const Place& a, const Place& b) {
     return 2 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
+// A populated place named as an installation ("Elmendorf Air Force Base" is a GeoNames PPL).
+bool named_as_venue(const Place& p) {
+    const std::size_t space = p.name.rfind(' ');
+    if (space == std::string::npos) return false;
+    std::string last = p.name.substr(space + 1);
+    for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return cues::kVenueNouns.count(last) != 0;
+}
+
 bool is_country_like(const Place& p) {
     return p.source == Source::Country || p.feature_code.rfind("PCL", 0) == 0 || p.feature_code == "TERR";
 }
@@ -60,7 +69,8 @@ std::vector<StopGroup> Extractor::merge_stops(std::vector<Event>& kept) {
     for (auto& e : kept) {
         const bool facility = is_transport_facility(e.place);
         const bool venue = facility || ((e.place.feature_class == 'S' || e.place.feature_class == 'L') &&
-                                        e.place.source != Source::Country && e.place.source != Source::Admin1);
+                                        e.place.source != Source::Country && e.place.source != Source::Admin1) ||
+                           named_as_venue(e.place);
         if (!venue) continue;
         std::optional<Place> city;
         double best_km = facility ? kFacilityKm : kVenueKm;
