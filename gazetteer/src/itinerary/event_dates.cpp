@@ -287,7 +287,9 @@ void Extractor::assign_dates() {
         std::size_t best = kNone, best_dist = SIZE_MAX;
         for (std::size_t k = 0; k < m_events.size(); ++k) {
             if (m_events[k].sentence != s) continue;
-            const std::size_t dist = distance(m_events[k], d);
+            // A weak stay ("the largest city in Siberia") takes a date only when no motion of
+            // its sentence is there to take it.
+            const std::size_t dist = distance(m_events[k], d) + (m_events[k].weak ? 1000 : 0);
             if (dist < best_dist) { best = k; best_dist = dist; }
         }
         if (best != kNone && !dated[best]) {

@@ -240,6 +240,16 @@ bool Extractor::governing_cue(Event& e) {
         }
         return true;
     }
+    // Whatever the traveller does "in" or "at" a place puts them there ("told his audience at
+    // Havana's Grand Theater", "spent the night in Anchorage"): a weak stay, kept as a stop only
+    // when the traveller is the subject of its clause (filter_events).
+    if (pw == "in" || pw == "at") {
+        e.cue_tok = p;
+        e.cue = pw;
+        e.dir = Direction::Stay;
+        e.weak = true;
+        return true;
+    }
     return false;
 }
 
@@ -543,6 +553,7 @@ void Extractor::find_events() {
             e.cue_tok = prev.cue_tok;
             e.gather = prev.gather;
             e.ret = prev.ret;
+            e.weak = prev.weak;
         }
         if (!m.place) {
             m_notes.push_back(m.text + ": the geoparser abstained; its candidate of that name, " + e.place.name +

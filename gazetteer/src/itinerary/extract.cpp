@@ -209,6 +209,12 @@ std::vector<Event> Extractor::filter_events() {
             note_place(e, MentionRole::OtherTraveller, "the motion ('" + e.cue + "') is " + m_people.names[static_cast<std::size_t>(e.subject)] + "'s");
             continue;
         }
+        if (e.weak && (m_traveller < 0 || e.subject != m_traveller || e.place.feature_class == 'A' ||
+                       e.place.feature_class == 'L' || e.place.feature_class == 'H' || is_country_like(e.place) ||
+                       e.planned)) {
+            note_place(e, MentionRole::Topic, "no motion of the traveller governs it");
+            continue;
+        }
         if (!e.other_subject.empty()) {
             note_place(e, MentionRole::OtherTraveller, "the motion ('" + e.cue + "') is that of " + e.other_subject);
             continue;

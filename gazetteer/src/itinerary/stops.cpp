@@ -75,7 +75,7 @@ std::vector<StopGroup> Extractor::merge_stops(std::vector<Event>& kept) {
         std::optional<Place> city;
         double best_km = facility ? kFacilityKm : kVenueKm;
         for (const auto& o : kept) {
-            if (o.place.feature_class != 'P') continue;
+            if (o.place.feature_class != 'P' || o.place.id == e.place.id || named_as_venue(o.place)) continue;
             const double km = sphere_km(e.place, o.place);
             if (km <= best_km) {
                 best_km = km;
