@@ -84,7 +84,9 @@ bool Extractor::governing_cue(Event& e) {
                 i = k;
                 break;
             }
-            if (!m_tt.tokens[k].is(TokWord) || m_tt.tokens[k].is(TokCapitalised)) break;
+            // Capitalised words may be a demonym or a place of their own ("the Chinese border
+            // city of Dandong", "the Indian Ocean port of Mombasa"), not another name.
+            if (!m_tt.tokens[k].is(TokWord) || (m_tt.tokens[k].is(TokCapitalised) && !m_in_mention[k])) break;
         }
     }
     while (i > sent_first && is_place_filler(m_w[i - 1])) --i;
@@ -103,7 +105,9 @@ bool Extractor::governing_cue(Event& e) {
     if (!is_preposition(pw)) return false;
     // "In Hanoi, Putin is scheduled to meet ...", "In Fiji he visited a hospital": a fronted
     // place phrase whose clause goes on to a stay or visit verb.
-    if ((pw == "in" || pw == "at") && p == sent_first) {
+    // So is one after an adverb ("Back in France, unions staged ...").
+    const bool fronted = p == sent_first || (p == sent_first + 1 && e.last < toks.size() && m_w[e.last] == ",");
+    if ((pw == "in" || pw == "at") && fronted) {
         for (std::size_t k = e.last; k < m_tt.sentences[e.sentence].last && k < e.last + 10; ++k) {
             const unsigned c = cue_class(m_w[k]);
             if (c & (CueStay | CueGather)) {
@@ -469,6 +473,19 @@ void Extractor::find_events() {
     std::vector<bool> blocked(toks.size());
     for (std::size_t i = 0; i < toks.size(); ++i) blocked[i] = m_headline[i] || m_in_mention[i];
     m_people = find_people(m_text, m_tt, blocked);
+    // Tokens inside quotation marks (straight quotes toggle; curly ones open and close).
+    std::vector<bool> in_quote(toks.size(), false);
+    {
+        bool open = false;
+        for (std::size_t i = 0; i < toks.size(); ++i) {
+            const std::string& w = m_w[i];
+            if (i > 0 && m_paragraph[i] != m_paragraph[i - 1]) open = false;  // quotes close with their paragraph
+            if (w == "\"") open = !open;
+            else if (w == "\xe2\x80\x9c") open = true;
+            else if (w == "\xe2\x80\x9d") open = false;
+            in_quote[i] = open;
+        }
+    }
 
     for (std::size_t mi = 0; mi < m_parsed.mentions.size(); ++mi) {
         const Mention& m = m_parsed.mentions[mi];
@@ -519,6 +536,11 @@ void Extractor::find_events() {
         if (m.kind == MentionKind::Demonym) continue;  // an adjective ("Chinese"), no place mention
         if (m_headline[a]) {
             note_place(e, MentionRole::Topic, "in the headline");
+            continue;
+        }
+        if (in_quote[a]) {
+            // Quoted speech is not the narrative: "I have come here to ..." moves nobody.
+            note_place(e, MentionRole::Topic, "in a quotation");
             continue;
         }
         if (m.kind == MentionKind::Metonymy) {
