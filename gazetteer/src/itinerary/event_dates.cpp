@@ -319,6 +319,7 @@ void Extractor::assign_dates() {
                 e.date = *it->second.begin();
                 e.date_level = 0;
                 borrowed[k] = true;
+                e.borrowed_date = true;
             }
         }
     }

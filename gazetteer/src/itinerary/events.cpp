@@ -432,6 +432,23 @@ void Extractor::annotate(Event& e) {
         for (std::size_t k = e.last; k < last && k < e.last + 8; ++k) {
             const std::string& w = m_w[k];
             if (is_clause_break(w) || w == "," || w == "and" || w == "where" || w == "which" || w == "when") break;
+            // "a meeting in California on Wednesday between Tsai Ing-wen and Kevin McCarthy": the
+            // gathering is theirs.
+            if (w == "between" && e.gather) {
+                for (std::size_t j = k + 1; j < last && j <= k + 6; ++j) {
+                    if (m_people.person_at[j] >= 0) {
+                        e.subject = m_people.person_at[j];
+                        e.coordinated.clear();
+                        for (std::size_t t = j + 1; t < last && t <= j + 10; ++t) {
+                            const int q = m_people.person_at[t];
+                            if (q >= 0 && q != e.subject && std::find(e.coordinated.begin(), e.coordinated.end(), q) == e.coordinated.end())
+                                e.coordinated.push_back(q);
+                        }
+                        break;
+                    }
+                }
+                break;
+            }
             if (w == "by" && k == e.last) {
                 for (std::size_t j = k + 1; j < last && j <= k + 5; ++j) {
                     if (m_people.person_at[j] >= 0) {

@@ -231,7 +231,7 @@ std::vector<Event> Extractor::filter_events() {
             note_place(e, MentionRole::Past, "an earlier trip ('" + e.background + "')");
             continue;
         }
-        if (const int month = other_month(e); month != 0 && !(e.date && e.date_level == 0)) {
+        if (const int month = other_month(e); month != 0) {
             static constexpr const char* kMonths[] = {"", "January", "February", "March", "April", "May", "June", "July",
                                                       "August", "September", "October", "November", "December"};
             note_place(e, e.planned ? MentionRole::Plan : MentionRole::Past,
@@ -242,7 +242,7 @@ std::vector<Event> Extractor::filter_events() {
             note_place(e, *e.date < *median ? MentionRole::Past : MentionRole::Plan, "dated " + iso_of_day(*e.date) + ", outside the trip");
             continue;
         }
-        if (trip_year && !e.date) {
+        if (trip_year && (!e.date || e.borrowed_date)) {
             // A year other than the trip's in the clause: another trip.
             const Sentence& s = m_tt.sentences[e.sentence];
             int other_year = 0;

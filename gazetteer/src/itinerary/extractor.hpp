@@ -55,6 +55,7 @@ struct Event {
     // weekday or relative day, 2 inferred (the gathering's day, neighbours); the lowest wins.
     int date_level = 3;
     bool next_day = false;
+    bool borrowed_date = false;  // dated by its paragraph, not by its own sentence
     bool weak = false;  // "in"/"at" without a travel word: a stop only as the traveller's deed
     bool home = false;  // "flew home", "back home": the journey's end
     int next_day_offset = 0;
