@@ -89,7 +89,8 @@ bool Extractor::governing_cue(Event& e) {
             if (!m_tt.tokens[k].is(TokWord) || (m_tt.tokens[k].is(TokCapitalised) && !m_in_mention[k])) break;
         }
     }
-    while (i > sent_first && is_place_filler(m_w[i - 1])) --i;
+    // ("out of" is a preposition of its own: "flew out of Washington".)
+    while (i > sent_first && is_place_filler(m_w[i - 1]) && !(m_w[i - 1] == "of" && i >= 2 && m_w[i - 2] == "out")) --i;
     if (i == sent_first) return false;
     const std::size_t p = i - 1;
     const std::string& pw = m_w[p];
@@ -110,11 +111,12 @@ bool Extractor::governing_cue(Event& e) {
     if ((pw == "in" || pw == "at") && fronted) {
         for (std::size_t k = e.last; k < m_tt.sentences[e.sentence].last && k < e.last + 10; ++k) {
             const unsigned c = cue_class(m_w[k]);
-            if (c & (CueStay | CueGather)) {
+            if ((c & (CueStay | CueGather)) && !cues::kTimeSpanNouns.count(m_w[k])) {
                 e.cue_tok = k;
                 e.cue = pw + " ... " + m_w[k];
                 e.dir = Direction::Stay;
                 e.gather = (c & CueGather) != 0;
+                e.fronted = true;
                 return true;
             }
             if (is_clause_break(m_w[k])) break;

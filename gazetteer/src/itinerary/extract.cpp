@@ -191,12 +191,20 @@ std::vector<Event> Extractor::filter_events() {
             const int month = month_index(m_w[k]);
             if (month == 0 || !m_tt.tokens[k].is(TokCapitalised) || m_w[k].size() < 3) continue;
             if (k + 1 < s.last && m_tt.tokens[k + 1].is(TokDigit) && m_w[k + 1].size() <= 2) continue;  // "May 3": a day
-            if (k + 1 < s.last && m_w[k + 1] == ".") continue;                                         // "Feb. 21"
+            const bool abbreviation = m_w[k].size() <= 4 && m_w[k] != "may" && m_w[k] != "june" && m_w[k] != "july";
+            if (abbreviation && k + 1 < s.last && m_w[k + 1] == ".") continue;  // "Feb. 21"
             const std::string& prev = m_w[k - 1];
             if (prev != "in" && prev != "last" && prev != "since" && prev != "next" && prev != "this" && prev != "until" &&
                 prev != "early" && prev != "late" && prev != "mid" && prev != "of")
                 continue;
             if (!trip_months.count(month)) return month;
+        }
+        // "last month", "last year", "months ago": the sentence tells an earlier trip.
+        for (std::size_t k = s.first; k + 1 < s.last; ++k) {
+            const std::string& w = m_w[k];
+            const std::string& n = m_w[k + 1];
+            if ((w == "last" || w == "previous") && (n == "month" || n == "year")) return -1;
+            if ((w == "months" || w == "years") && n == "ago") return -1;
         }
         return 0;
     };
@@ -207,6 +215,10 @@ std::vector<Event> Extractor::filter_events() {
             std::find(e.coordinated.begin(), e.coordinated.end(), m_traveller) == e.coordinated.end() &&
             (m_traveller >= 0 || !m_traveller_name.empty())) {
             note_place(e, MentionRole::OtherTraveller, "the motion ('" + e.cue + "') is " + m_people.names[static_cast<std::size_t>(e.subject)] + "'s");
+            continue;
+        }
+        if (e.fronted && m_traveller >= 0 && e.subject != m_traveller) {
+            note_place(e, MentionRole::Topic, "a setting of someone else's deed");
             continue;
         }
         if (e.weak && (m_traveller < 0 || e.subject != m_traveller || e.place.feature_class == 'A' ||
@@ -235,7 +247,8 @@ std::vector<Event> Extractor::filter_events() {
             static constexpr const char* kMonths[] = {"", "January", "February", "March", "April", "May", "June", "July",
                                                       "August", "September", "October", "November", "December"};
             note_place(e, e.planned ? MentionRole::Plan : MentionRole::Past,
-                       std::string("its sentence names ") + kMonths[month] + ", another month than the trip's");
+                       month < 0 ? std::string("its sentence tells an earlier month or year")
+                                 : std::string("its sentence names ") + kMonths[month] + ", another month than the trip's");
             continue;
         }
         if (median && e.date && std::labs(*e.date - *median) > kTripSpanDays) {

@@ -56,6 +56,8 @@ struct Event {
     int date_level = 3;
     bool next_day = false;
     bool borrowed_date = false;  // dated by its paragraph, not by its own sentence
+    bool fronted = false;  // "In Hanoi, Putin met ...": the traveller must be the clause's subject
+    bool pluperfect = false;  // "had met ... in Bakhmut": before the narrative's time
     bool weak = false;  // "in"/"at" without a travel word: a stop only as the traveller's deed
     bool home = false;  // "flew home", "back home": the journey's end
     int next_day_offset = 0;
