@@ -250,6 +250,13 @@ bool Extractor::governing_cue(Event& e) {
     // Havana's Grand Theater", "spent the night in Anchorage"): a weak stay, kept as a stop only
     // when the traveller is the subject of its clause (filter_events).
     if (pw == "in" || pw == "at") {
+        // The doer must stand in the same clause: "..., and in Moscow a spokesman said" is not
+        // the deed of the person named before the comma.
+        for (std::size_t k = p; k-- > sent_first;) {
+            if (m_people.person_at[k] >= 0 || m_w[k] == "he" || m_w[k] == "she") break;
+            const std::string& w = m_w[k];
+            if (w == "," || w == "and" || w == "but" || w == "that" || w == "which" || w == "who" || is_clause_break(w)) return false;
+        }
         e.cue_tok = p;
         e.cue = pw;
         e.dir = Direction::Stay;
@@ -387,6 +394,11 @@ void Extractor::annotate(Event& e) {
     for (std::size_t k = e.last; k < last; ++k) {
         if (m_w[k] == "home" && k > first && m_w[k - 1] == "way") e.homeward = true;
         if (m_w[k] == "way" && k + 1 < last && m_w[k + 1] == "back") e.homeward = true;
+    }
+    // "soldiers he had met a day earlier in Bakhmut": the past perfect tells what came before.
+    for (std::size_t k = e.cue_tok; k-- > first && e.cue_tok - k <= 4;) {
+        if (m_w[k] == "had" && !(k + 1 < m_w.size() && m_w[k + 1] == "been")) e.pluperfect = true;
+        if (is_clause_break(m_w[k]) || m_w[k] == ",") break;
     }
     if (cue_class(m_w[e.cue_tok]) & CueReturn) e.ret = true;
     if (e.cue_tok > first && m_w[e.cue_tok - 1] == "back") e.ret = true;
@@ -557,6 +569,7 @@ void Extractor::find_events() {
             note_place(e, MentionRole::Topic, "in the headline");
             continue;
         }
+        if (!m_dateline && is_dateline(a)) m_dateline = e;
         if (in_quote[a]) {
             // Quoted speech is not the narrative: "I have come here to ..." moves nobody.
             note_place(e, MentionRole::Topic, "in a quotation");

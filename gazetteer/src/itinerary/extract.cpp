@@ -306,6 +306,65 @@ void Extractor::note_place(const Event& e, MentionRole role, std::string reason,
     m_place_notes.push_back(std::move(n));
 }
 
+bool Extractor::is_dateline(std::size_t a) const {
+    std::size_t first_body = 0;
+    while (first_body < m_headline.size() && m_headline[first_body]) ++first_body;
+    if (a != first_body || a >= m_w.size()) return false;
+    // "WARSAW, Poland (AP) —", "BUDAPEST, Hungary (Reuters) -": a dash soon after, in the paragraph.
+    for (std::size_t k = a + 1; k < m_w.size() && k < a + 14 && m_paragraph[k] == m_paragraph[a]; ++k) {
+        const std::string& w = m_w[k];
+        if (w == "\xe2\x80\x94" || w == "\xe2\x80\x93" || w == "-" || w == "--") return true;
+        if (m_tt.tokens[k].is(TokWord) && !m_tt.tokens[k].is(TokCapitalised) && !m_tt.tokens[k].is(TokDigit) &&
+            month_index(w) == 0)
+            return false;
+    }
+    return false;
+}
+
+// A dateline says where the story was filed, which in a travel report is where the traveller is
+// on the news day (AP and Reuters style). When the lead names the traveller and no motion of
+// theirs says they were there ("shaking hands ... on Singapore's Sentosa island", "a speech in
+// the courtyard of Warsaw's Royal Castle"), the dateline's place is a stop dated by the lead.
+void Extractor::add_dateline_stop(std::vector<Event>& kept) {
+    if (!m_dateline || m_traveller < 0) return;
+    Event e = *m_dateline;
+    if (is_country_like(e.place) || e.place.feature_class == 'A' || e.place.feature_class == 'L' || e.place.feature_class == 'H')
+        return;
+    for (const auto& k : kept) {
+        if (k.place.id == e.place.id || sphere_km(k.place, e.place) <= 30) return;
+    }
+    // The lead: the first sentence of the body, which holds the dateline.
+    const Sentence& lead = m_tt.sentences[e.sentence];
+    bool traveller_in_lead = false;
+    for (std::size_t k = lead.first; k < lead.last; ++k) if (m_people.person_at[k] == m_traveller) traveller_in_lead = true;
+    if (!traveller_in_lead) return;
+    for (const auto& k : m_events) {
+        // A lead about going elsewhere ("left for Tokyo") is not filed from where the traveller is.
+        if (k.sentence == e.sentence && k.subject == m_traveller && k.dir != Direction::Depart && k.place.id != e.place.id &&
+            !is_country_like(k.place) && k.place.feature_class == 'P')
+            return;
+    }
+    e.dir = Direction::Stay;
+    e.role = MentionRole::Visit;
+    e.cue = "dateline";
+    e.cue_tok = e.first;
+    e.subject = m_traveller;
+    for (const auto& d : m_dates) {
+        if (d.first == m_dateline_tok || !d.days || m_tt.sentence_of[d.first] != e.sentence) continue;
+        e.date = d.days;
+        e.date_level = 1;
+        break;
+    }
+    if (!e.date && m_article_day) {
+        e.date = m_article_day;
+        e.date_level = 2;
+    }
+    m_place_notes.erase(std::remove_if(m_place_notes.begin(), m_place_notes.end(),
+                                       [&](const ItineraryNote& n) { return n.evidence.start == e.cp_start; }),
+                        m_place_notes.end());
+    kept.push_back(std::move(e));
+}
+
 // "flew home", "returned home", "headed back home": the journey ends where it began, which is
 // the place it left from or, failing that, a place the traveller "returned to".
 void Extractor::add_home_returns(std::vector<Event>& kept) {
@@ -385,6 +444,7 @@ Itinerary Extractor::run() {
     choose_traveller();
     std::vector<Event> kept = filter_events();
     add_home_returns(kept);
+    add_dateline_stop(kept);
     return build(kept);
 }
 

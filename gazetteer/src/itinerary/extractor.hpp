@@ -127,6 +127,7 @@ private:
     std::vector<Event> m_events;
     std::vector<std::string> m_notes;
     std::vector<ItineraryNote> m_place_notes;  // place mentions that are no stop of their own
+    std::optional<Event> m_dateline;  // the place of the dateline ("WARSAW, Poland (AP) —"), if any
     int m_traveller = -1;
     std::string m_traveller_name;
 
@@ -146,6 +147,10 @@ private:
     void choose_traveller();
     std::vector<Event> filter_events();
     void add_home_returns(std::vector<Event>& kept);
+    // True when the mention starting at token `a` opens the first body paragraph as a dateline.
+    bool is_dateline(std::size_t a) const;
+    // The dateline's place as a stop when the lead reports the traveller there and no motion says so.
+    void add_dateline_stop(std::vector<Event>& kept);
     Itinerary build(std::vector<Event>& kept);
     // Containment and merging (stops.cpp): events into stop groups, venues and containers
     // into the stops they hold.

@@ -74,6 +74,17 @@ StopOrder Extractor::order_stops(const std::vector<Event>& kept, std::vector<Sto
             if (other == kNone || other == me) continue;
             const bool other_first = kept[k2].first < e.first;
             if (e.then_cue && other_first) add_edge(other, me, true);
+            // "landed at Massawa, and he was taken by helicopter to Asmara": motions of one
+            // sentence joined by "and" or "then" follow each other.
+            if (other_first && kept[k2].cue_tok != e.cue_tok && kept[k2].dir != Direction::Depart &&
+                e.dir != Direction::Depart && !kept[k2].weak && !e.weak) {
+                for (std::size_t t = kept[k2].last; t < e.first && t < m_w.size(); ++t) {
+                    if (m_w[t] == "and" || m_w[t] == "then") {
+                        add_edge(other, me, true);
+                        break;
+                    }
+                }
+            }
             // "flew to Anchorage from Hanoi", "flew into Pyongyang from Yakutsk": one motion,
             // its source before its goal.
             if (kept[k2].dir == Direction::Depart && e.dir != Direction::Depart && kept[k2].cue_tok == e.cue_tok)
@@ -83,10 +94,12 @@ StopOrder Extractor::order_stops(const std::vector<Event>& kept, std::vector<Sto
             if (e.after_word && !other_first) add_edge(me, other, true);   // "after crossing at A, ... B"
         }
     }
+    // "had met ... in Bakhmut" (the past perfect), like "Before that, ...": the sentence's stops
+    // precede those of the nearest sentence before it with stops.
     // "Before that, ...": the sentence's stops precede those of the nearest sentence before it
     // that has stops.
     for (std::size_t k = 0; k < kept.size(); ++k) {
-        if (!kept[k].before_that) continue;
+        if (!kept[k].before_that && !kept[k].pluperfect) continue;
         const std::size_t me = group_of_event(k);
         if (me == kNone) continue;
         std::size_t prev_sentence = kNone;
