@@ -616,6 +616,35 @@ void Extractor::find_events() {
         annotate(e);
         m_events.push_back(std::move(e));
     }
+    // "Biden flew there from Washington": "there" after a motion verb is the place of the motion
+    // told just before it.
+    for (std::size_t k = 1; k < toks.size(); ++k) {
+        if (m_w[k] != "there" || m_headline[k] || in_quote[k] || !(cue_class(m_w[k - 1]) & CueArrive)) continue;
+        const Event* antecedent = nullptr;
+        for (const auto& prev : m_events) {
+            if (prev.first < k && prev.mention != kNone && m_tt.sentence_of[k] - prev.sentence <= 1) antecedent = &prev;
+        }
+        if (!antecedent) continue;
+        Event e = *antecedent;
+        e.first = k;
+        e.last = k + 1;
+        e.cue_tok = k - 1;
+        e.sentence = m_tt.sentence_of[k];
+        e.dir = Direction::Arrive;
+        e.cue = m_w[k - 1] + " there";
+        e.weak = e.fronted = e.ret = e.home = e.gather = false;
+        e.hedge.clear();
+        e.negation.clear();
+        e.background.clear();
+        e.cp_start = m_tt.tokens[k].cp_begin;
+        e.cp_end = m_tt.tokens[k].cp_end;
+        const Sentence& s = m_tt.sentences[e.sentence];
+        e.snippet = std::string(m_text.substr(s.begin, s.end - s.begin));
+        e.snippet_start = s.cp_begin;
+        annotate(e);
+        m_events.push_back(std::move(e));
+    }
+    std::stable_sort(m_events.begin(), m_events.end(), [](const Event& x, const Event& y) { return x.first < y.first; });
 }
 
 void Extractor::assign_modes() {

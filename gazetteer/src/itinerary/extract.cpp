@@ -328,6 +328,15 @@ bool Extractor::is_dateline(std::size_t a) const {
 void Extractor::add_dateline_stop(std::vector<Event>& kept) {
     if (!m_dateline || m_traveller < 0) return;
     Event e = *m_dateline;
+    // A city-state's dateline ("SINGAPORE (AP) —") names the city: its city candidate stands in.
+    if (is_country_like(e.place) && e.mention != kNone) {
+        for (const auto& alt : m_parsed.mentions[e.mention].alternatives) {
+            if (alt.place.feature_class == 'P' && alt.place.country == e.place.country && alt.place.name == e.place.name) {
+                e.place = alt.place;
+                break;
+            }
+        }
+    }
     if (is_country_like(e.place) || e.place.feature_class == 'A' || e.place.feature_class == 'L' || e.place.feature_class == 'H')
         return;
     for (const auto& k : kept) {

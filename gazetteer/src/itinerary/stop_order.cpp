@@ -128,12 +128,19 @@ StopOrder Extractor::order_stops(const std::vector<Event>& kept, std::vector<Sto
             if (G(b).role == StopRole::Planned && !G(b).date && G(a).role != StopRole::Planned && G(a).role != StopRole::Return)
                 add_edge(a, b, true);
 
-    // Narrative date of an undated stop: the date of the story at its first mention.
+    // Narrative date of an undated stop: the date of the story at its first mention, that is of
+    // the last date the text states before it ("... held talks on Thursday. Lavrov's plane landed
+    // at Massawa" is Thursday's), or of the last dated stop before it.
     std::vector<long> narrative(n, LONG_MIN);
     for (std::size_t a = 0; a < n; ++a) {
         if (G(a).date) { narrative[a] = *G(a).date; continue; }
         const std::size_t first_tok = kept[G(a).events.front()].first;
         for (const auto& e : kept) if (e.first < first_tok && e.date) narrative[a] = *e.date;
+        if (narrative[a] != LONG_MIN) continue;
+        for (const auto& d : m_dates) {
+            if (d.first >= first_tok) break;
+            if (d.days && !m_headline[d.first] && d.first != m_dateline_tok) narrative[a] = *d.days;
+        }
     }
     // Among free stops the earliest narrative date, then text order.
     out.order = graph.order([&](std::size_t a, std::size_t b) {
