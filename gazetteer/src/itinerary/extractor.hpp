@@ -78,6 +78,7 @@ struct StopGroup {
     StopRole role = StopRole::Visit;
     std::optional<long> date;
     int date_level = 3;
+    bool date_depart = false;  // the date is that of a departure
     bool home = false;
     std::size_t pos = 0;  // code point of its first event
     std::string arrival_mode, departure_mode;

@@ -17,6 +17,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace gazetteer::detail {
@@ -112,9 +113,16 @@ std::vector<StopGroup> Extractor::merge_stops(std::vector<Event>& kept) {
         }
         into->events.push_back(i);
         if (e.home) into->home = true;
-        if (e.date && (!into->date || e.date_level < into->date_level)) {
-            into->date = e.date;
-            into->date_level = e.date_level;
+        // A stop is dated by its arrival: an arrival or stay before a departure, a stated or
+        // anchored day before an inferred one, then the earliest day.
+        if (e.date) {
+            const auto rank = [](bool depart, int level, long day) { return std::make_tuple(depart, level >= 2, day); };
+            const bool depart = e.dir == Direction::Depart;
+            if (!into->date || rank(depart, e.date_level, *e.date) < rank(into->date_depart, into->date_level, *into->date)) {
+                into->date = e.date;
+                into->date_level = e.date_level;
+                into->date_depart = depart;
+            }
         }
     }
     bool origin_taken = false;
