@@ -168,15 +168,19 @@ Itinerary extract_itinerary(const Geoparser& parser, std::string_view text,
 /// Throws UsageError when it has fewer than two stops.
 Route itinerary_route(const Itinerary& itinerary);
 
-/// GIS layers of the itinerary: route_layers() of itinerary_route() with the "stops" layer
-/// extended by traveller, date, date_inferred, role, placed_by, cue, evidence, evidence_start
-/// and evidence_end (code points). Throws UsageError when it has fewer than two stops.
+/// GIS layers of the itinerary: route_layers() of itinerary_route() ("stops", "legs", "route")
+/// with the "stops" layer extended by traveller, date, date_inferred, role, placed_by, cue,
+/// event_role, evidence, evidence_start and evidence_end (code points), then a point layer
+/// "place_notes" of Itinerary::place_notes (name, place_id, role, merged_into, reason, cue,
+/// evidence, evidence_start, evidence_end). Throws UsageError when it has fewer than two stops.
 std::vector<Layer> itinerary_layers(const Itinerary& itinerary);
 
 /// The itinerary as JSON text (one object, no trailing newline):
 /// {"traveller", "stops": [{"seq", "name", "place_id", "lat", "lon", "country", "date",
 /// "date_inferred", "role", "placed_by", "evidence": {"sentence", "sentence_start", "start",
-/// "end", "cue"}}], "legs": [{"from", "to", "from_seq", "to_seq", "mode", "distance_km"}], "notes"}.
+/// "end", "cue", "role"}}], "legs": [{"from", "to", "from_seq", "to_seq", "mode", "distance_km"}],
+/// "notes", "place_notes": [{"name", "place_id", "lat", "lon", "country", "role", "merged_into",
+/// "reason", "evidence"}]}. Roles are mention_role_name() values ("arrival", "other traveller").
 /// Leg "from"/"to" are stop names, "from_seq"/"to_seq" their seq numbers; empty strings (no
 /// date, no mode, no traveller) are written as null.
 std::string itinerary_json(const Itinerary& itinerary, int indent = 2);

@@ -59,6 +59,7 @@ std::vector<Layer> itinerary_layers(const Itinerary& itinerary) {
     stops.fields.push_back({"role", FieldType::String});
     stops.fields.push_back({"placed_by", FieldType::String});
     stops.fields.push_back({"cue", FieldType::String});
+    stops.fields.push_back({"event_role", FieldType::String});
     stops.fields.push_back({"evidence", FieldType::String});
     stops.fields.push_back({"evidence_start", FieldType::Integer});
     stops.fields.push_back({"evidence_end", FieldType::Integer});
@@ -77,10 +78,47 @@ std::vector<Layer> itinerary_layers(const Itinerary& itinerary) {
         text(stop_role_name(s.role));
         text(placement_name(s.placed_by));
         text(s.evidence.cue);
+        text(mention_role_name(s.evidence.role));
         text(s.evidence.sentence);
         v.emplace_back(std::in_place_type<std::int64_t>, static_cast<std::int64_t>(s.evidence.start));
         v.emplace_back(std::in_place_type<std::int64_t>, static_cast<std::int64_t>(s.evidence.end));
     }
+    // The place mentions that are no stop of their own, with their role, so a map shows why a
+    // place the article names is not on the route.
+    Layer notes{"place_notes",
+                GeometryType::Point,
+                {{"name", FieldType::String},
+                 {"place_id", FieldType::String},
+                 {"role", FieldType::String},
+                 {"merged_into", FieldType::String},
+                 {"reason", FieldType::String},
+                 {"cue", FieldType::String},
+                 {"evidence", FieldType::String},
+                 {"evidence_start", FieldType::Integer},
+                 {"evidence_end", FieldType::Integer}},
+                {}};
+    for (const ItineraryNote& n : itinerary.place_notes) {
+        Feature f;
+        double lon = n.place.lon;
+        while (lon > 180) lon -= 360;
+        while (lon < -180) lon += 360;
+        f.parts = {{{lon, n.place.lat}}};
+        auto text = [&f](const std::string& t) {
+            if (t.empty()) f.values.emplace_back();
+            else f.values.emplace_back(std::in_place_type<std::string>, t);
+        };
+        text(n.name);
+        text(n.place.id);
+        text(mention_role_name(n.role));
+        text(n.merged_into);
+        text(n.reason);
+        text(n.evidence.cue);
+        text(n.evidence.sentence);
+        f.values.emplace_back(std::in_place_type<std::int64_t>, static_cast<std::int64_t>(n.evidence.start));
+        f.values.emplace_back(std::in_place_type<std::int64_t>, static_cast<std::int64_t>(n.evidence.end));
+        notes.features.push_back(std::move(f));
+    }
+    layers.push_back(std::move(notes));
     return layers;
 }
 
