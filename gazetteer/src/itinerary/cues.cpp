@@ -42,7 +42,7 @@ const WordSet kStayWords = make_word_set(
     "welcomed greeted greet celebrated celebrates celebrate mass addressed addresses spoke speaks "
     "prayed prays visit visits visited visiting tour toured touring inspected inspects inspect "
     "stop stops stopped stopover arrive arrives arrived arriving arrival land landed landing lands "
-    "walk walks walked reception banquet rally remained remain remains lunch dinner");
+    "walk walks walked reception banquet rally remained remain remains lunch dinner call calls");
 
 // Verbs taking the place as a direct object ("visited Vladivostok", "left Pyongyang").
 const WordSet kDirectVisitVerbs = make_word_set( "visit visits visited visiting tour tours toured touring reach reaches reached reaching enter enters entered entering");
@@ -97,6 +97,16 @@ const WordSet kVenueNouns = make_word_set(
 
 // Verbs of carrying someone ("the plane carrying Obama from Havana", "carried him to Guam").
 const WordSet kCarryVerbs = make_word_set("carry carries carried carrying");
+
+// People named by their relation to someone ("Her coach stayed behind", "His cousin went on").
+const WordSet kCompanionNouns = make_word_set(
+    "minister ministers wife husband spouse son daughter spokesman spokeswoman spokesperson aide aides deputy "
+    "deputies envoy secretary adviser advisers advisor advisors counterpart successor predecessor rival brother "
+    "sister father mother cousin cousins friend friends companion companions coach partner team teammate "
+    "teammates colleague colleagues uncle aunt nephew niece");
+
+// Verbs that call a trip off for the traveller ("withdrew from", "skipped", "missed").
+const WordSet kCancelVerbs = make_word_set("withdrew withdraw withdraws withdrawn skipped skip skips skipping missed");
 
 }  // namespace cues
 
@@ -204,7 +214,8 @@ std::string_view mode_word(std::string_view w) {
         {"airport", "plane"},    {"airbase", "plane"},    {"helicopter", "plane"}, {"airlifted", "plane"},
         {"car", "car"},          {"cars", "car"},         {"motorcade", "car"},   {"drove", "car"},
         {"drive", "car"},        {"drives", "car"},       {"driving", "car"},     {"driven", "car"},
-        {"convoy", "car"},       {"bus", "car"},
+        {"convoy", "car"},       {"bus", "car"},          {"minibus", "car"},     {"truck", "car"},
+        {"lorry", "car"},        {"taxi", "car"},
         {"ship", "ship"},        {"ships", "ship"},      {"boat", "ship"},
         {"ferry", "ship"},       {"sailed", "ship"},      {"sail", "ship"},       {"sailing", "ship"},
         {"yacht", "ship"},       {"vessel", "ship"},      {"cruise", "ship"},     {"warship", "ship"},

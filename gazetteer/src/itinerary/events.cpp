@@ -21,6 +21,17 @@
 
 namespace gazetteer::detail {
 
+namespace {
+
+// "rode a minibus east to Gao": a direction after a mode noun is travel, not a compound noun.
+bool is_compass_word(std::string_view w) {
+    return w == "north" || w == "south" || w == "east" || w == "west" || w == "northeast" || w == "northwest" ||
+           w == "southeast" || w == "southwest" || w == "north-east" || w == "north-west" || w == "south-east" ||
+           w == "south-west";
+}
+
+}  // namespace
+
 // The cue governing the place mention of `e`, looking left from the mention: a preposition
 // with a motion, stay or gathering word a few tokens before it, or a verb taking the place as
 // its object. Fills dir, cue and cue_tok; false when nothing governs the mention.
@@ -101,6 +112,13 @@ bool Extractor::governing_cue(Event& e) {
         e.cue = pw;
         e.dir = is_direct_depart(pw) ? Direction::Depart : Direction::Arrive;
         e.gather = false;
+        return true;
+    }
+    // "got as far as Timbuktu", "travelled with him as far as Gao": reached.
+    if (pw == "as" && p >= sent_first + 2 && m_w[p - 1] == "far" && m_w[p - 2] == "as") {
+        e.cue_tok = p - 2;
+        e.cue = "as far as";
+        e.dir = Direction::Arrive;
         return true;
     }
     if (!is_preposition(pw)) return false;
@@ -228,6 +246,9 @@ bool Extractor::governing_cue(Event& e) {
                 return true;
             }
         }
+        // A time span governs only the place right after it: "two days in Brussels", not "next
+        // week's tournament in Dubai".
+        if (cues::kTimeSpanNouns.count(w) && k + 1 != p) continue;
         const unsigned c = cue_class(w);
         bool match = (c & want) != 0;
         if (pw == "for") match = w == "left" || w == "leave" || w == "leaves" || w == "leaving" || w == "departed" || w == "bound" ||
@@ -371,6 +392,8 @@ void Extractor::annotate(Event& e) {
         if (is_clause_break(w) && dist > 3) break;
         if (e.hedge.empty() && dist <= kHedgeWindow && is_hedge_word(w) && !m_tt.tokens[k].is(TokCapitalised)) e.hedge = w;
         if (e.negation.empty() && dist <= 4 && is_negation_word(w)) e.negation = w;
+        // "withdrew from next week's tournament in Dubai", "skipped the summit in Lima".
+        if (e.negation.empty() && dist <= 10 && cues::kCancelVerbs.count(w)) e.negation = w;
         if (is_future_word(w) && !(w == "set" && dist == 0)) e.planned = true;
         if (e.background.empty() && dist <= 8 && is_background_word(w)) {
             const std::string next = k + 1 < m_w.size() ? m_w[k + 1] : std::string();
@@ -422,13 +445,9 @@ void Extractor::annotate(Event& e) {
     // "Her trade minister stayed behind in Auckland", "His wife flew on to Paris": a person named
     // by role and possessive opens the clause, someone other than the one the pronoun stands for.
     if (e.subject < 0 && e.cue_tok > first && e.cue_tok < e.first && (m_w[first] == "his" || m_w[first] == "her" || m_w[first] == "their")) {
-        static const std::set<std::string> roles = {
-            "minister", "ministers", "wife", "husband", "spouse", "son", "daughter", "spokesman", "spokeswoman", "spokesperson",
-            "aide", "aides", "deputy", "envoy", "secretary", "adviser", "advisers", "advisor", "advisors", "counterpart",
-            "successor", "predecessor", "rival", "brother", "sister", "father", "mother", "deputies"};
         for (std::size_t k = first + 1; k < e.cue_tok && k <= first + 4; ++k) {
             if (!m_tt.tokens[k].is(TokWord)) break;
-            if (roles.count(m_w[k])) {
+            if (cues::kCompanionNouns.count(m_w[k])) {
                 e.other_subject = std::string(m_text.substr(m_tt.tokens[first].begin, m_tt.tokens[k].end - m_tt.tokens[first].begin));
                 break;
             }
@@ -503,6 +522,18 @@ void Extractor::find_events() {
     }
     std::vector<bool> blocked(toks.size());
     for (std::size_t i = 0; i < toks.size(); ++i) blocked[i] = m_headline[i] || m_in_mention[i];
+    // The agency of a dateline, "(AP) —", "(Sample Wire) —", is no person.
+    for (std::size_t i = 0; i + 1 < toks.size(); ++i) {
+        if (m_w[i] != ")") continue;
+        const std::string& next = m_w[i + 1];
+        if (next != "\xe2\x80\x94" && next != "\xe2\x80\x93" && next != "-" && next != "--") continue;
+        for (std::size_t k = i; k-- > 0 && i - k <= 6;) {
+            if (m_w[k] == "(") {
+                for (std::size_t j = k; j <= i; ++j) blocked[j] = true;
+                break;
+            }
+        }
+    }
     m_people = find_people(m_text, m_tt, blocked);
     // Tokens inside quotation marks (straight quotes toggle; curly ones open and close).
     std::vector<bool> in_quote(toks.size(), false);
@@ -656,7 +687,7 @@ void Extractor::assign_modes() {
         // A mode noun modifying another noun is no travel: "a car factory", "a train station".
         if (i + 1 < toks.size() && toks[i + 1].is(TokWord) && !toks[i + 1].is(TokCapitalised) &&
             !is_function_word(m_w[i + 1]) && !is_preposition(m_w[i + 1]) && m_w[i + 1] != "back" && m_w[i + 1] != "home" &&
-            m_w[i + 1] != "out" && m_w[i + 1] != "across" && m_w[i + 1] != "over" &&
+            m_w[i + 1] != "out" && m_w[i + 1] != "across" && m_w[i + 1] != "over" && !is_compass_word(m_w[i + 1]) &&
             !(cue_class(m_w[i + 1]) & CueArrive) &&  // "a train journey", "the car ride" are travel
             route_verb(m_w[i + 1]) == RouteVerb::None) {  // and so is "the train follows the shore"
             const std::string_view verb_like = m_w[i];

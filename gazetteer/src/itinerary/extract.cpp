@@ -197,7 +197,24 @@ std::vector<Event> Extractor::filter_events() {
             if (prev != "in" && prev != "last" && prev != "since" && prev != "next" && prev != "this" && prev != "until" &&
                 prev != "early" && prev != "late" && prev != "mid" && prev != "of")
                 continue;
-            if (!trip_months.count(month)) return month;
+            if (trip_months.count(month)) continue;
+            // A full date nearer the event than the month dates the event itself ("opened the
+            // season in Melbourne in January and flew ... to Singapore on Sunday, Feb. 2").
+            // (For a source with its goal, "from Melbourne to Singapore on Sunday, Feb. 2", the
+            // goal's position counts too: the date is of the one motion.)
+            const std::size_t goal = e.dir == Direction::Depart && e.last + 1 < m_w.size() && m_w[e.last] == "to" ? e.last + 1 : e.first;
+            const auto dist = [&](std::size_t tok) {
+                const std::size_t a = tok > e.first ? tok - e.first : e.first - tok;
+                const std::size_t b = tok > goal ? tok - goal : goal - tok;
+                return std::min(a, b);
+            };
+            bool nearer_date = false;
+            for (const auto& d : m_dates) {
+                if (m_tt.sentence_of[d.first] != e.sentence || !d.days) continue;
+                if (d.kind != DateExpr::Kind::Absolute && d.kind != DateExpr::Kind::MonthDay) continue;
+                if (dist(d.first) < dist(k)) nearer_date = true;
+            }
+            if (!nearer_date) return month;
         }
         // "last month", "last year", "months ago": the sentence tells an earlier trip.
         for (std::size_t k = s.first; k + 1 < s.last; ++k) {
@@ -205,6 +222,7 @@ std::vector<Event> Extractor::filter_events() {
             const std::string& n = m_w[k + 1];
             if ((w == "last" || w == "previous") && (n == "month" || n == "year")) return -1;
             if ((w == "months" || w == "years") && n == "ago") return -1;
+            if (w == "next" && (n == "month" || n == "year")) return -2;
         }
         return 0;
     };
@@ -227,6 +245,11 @@ std::vector<Event> Extractor::filter_events() {
             note_place(e, MentionRole::Topic, "no motion of the traveller governs it");
             continue;
         }
+        if (e.subject < 0 && indefinite_subject(e)) {
+            note_place(e, MentionRole::OtherTraveller, "the motion is that of someone newly introduced ('" +
+                                                           m_w[m_tt.sentences[e.sentence].first] + " ...')");
+            continue;
+        }
         if (!e.other_subject.empty()) {
             note_place(e, MentionRole::OtherTraveller, "the motion ('" + e.cue + "') is that of " + e.other_subject);
             continue;
@@ -246,12 +269,14 @@ std::vector<Event> Extractor::filter_events() {
         if (const int month = other_month(e); month != 0) {
             static constexpr const char* kMonths[] = {"", "January", "February", "March", "April", "May", "June", "July",
                                                       "August", "September", "October", "November", "December"};
-            note_place(e, e.planned ? MentionRole::Plan : MentionRole::Past,
-                       month < 0 ? std::string("its sentence tells an earlier month or year")
+            note_place(e, e.planned || month == -2 ? MentionRole::Plan : MentionRole::Past,
+                       month == -2 ? std::string("its sentence tells a later month or year")
+                       : month < 0 ? std::string("its sentence tells an earlier month or year")
                                  : std::string("its sentence names ") + kMonths[month] + ", another month than the trip's");
             continue;
         }
-        if (median && e.date && std::labs(*e.date - *median) > kTripSpanDays) {
+        if (median && e.date && std::labs(*e.date - *median) > kTripSpanDays &&
+            !(m_article_day && std::labs(*e.date - *m_article_day) <= 1)) {
             note_place(e, *e.date < *median ? MentionRole::Past : MentionRole::Plan, "dated " + iso_of_day(*e.date) + ", outside the trip");
             continue;
         }
@@ -275,6 +300,19 @@ std::vector<Event> Extractor::filter_events() {
         kept.push_back(e);
     }
     return kept;
+}
+
+// "A second vessel ... sailed from Hobart", "Another delegation flew to Lima": an indefinite
+// subject introduces someone new, unless the traveller is the one carried ("A driver carried
+// him across the border").
+bool Extractor::indefinite_subject(const Event& e) const {
+    const std::size_t first = m_tt.sentences[e.sentence].first;
+    const std::string& w = m_w[first];
+    if (w != "a" && w != "an" && w != "another") return false;
+    for (std::size_t k = first; k < e.first; ++k) {
+        if (m_w[k] == "him" || m_w[k] == "her" || m_w[k] == "them" || m_people.person_at[k] == m_traveller) return false;
+    }
+    return true;
 }
 
 MentionRole Extractor::motion_role(const Event& e) {

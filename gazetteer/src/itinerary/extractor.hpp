@@ -165,6 +165,8 @@ private:
     void note_place(const Event& e, MentionRole role, std::string reason, std::string merged_into = {});
     // The motion role of a kept event from its direction and return cue.
     static MentionRole motion_role(const Event& e);
+    // True when the clause of `e` opens with an indefinite subject that is not the traveller.
+    bool indefinite_subject(const Event& e) const;
 };
 
 }  // namespace gazetteer::detail

@@ -68,6 +68,8 @@ extern const WordSet kFunctionWords;     ///< sentence openers that are never a 
 extern const WordSet kStyledTitles;      ///< titles kept in a traveller's name ("Pope", "King")
 extern const WordSet kTimeSpanNouns;     ///< time spent somewhere ("two days in", "an afternoon in")
 extern const WordSet kVenueNouns;        ///< nouns ending venue names ("Air Force Base", "Royal Castle")
+extern const WordSet kCompanionNouns;    ///< people named by relation ("her coach", "his cousin")
+extern const WordSet kCancelVerbs;       ///< calling a trip off ("withdrew from", "skipped")
 extern const WordSet kCarryVerbs;        ///< carrying someone ("the plane carrying him from Havana")
 }  // namespace cues
 

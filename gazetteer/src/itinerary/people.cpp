@@ -34,7 +34,7 @@ bool is_thing_name_word(std::string_view w) {
     static constexpr std::string_view words[] = {"base", "fleet", "force", "forces", "army", "navy", "guard", "command",
                                                  "airport", "station", "stadium", "mosque", "cathedral", "church", "basilica",
                                                  "palace", "hotel", "hall", "square", "one", "airlines", "airways", "house",
-                                                 "summit", "cosmodrome", "spaceport", "bridge", "park", "museum", "temple"};
+                                                 "summit", "cosmodrome", "spaceport", "bridge", "museum", "temple"};
     for (auto x : words) if (w == x) return true;
     return false;
 }

@@ -92,6 +92,7 @@ StopOrder Extractor::order_stops(const std::vector<Event>& kept, std::vector<Sto
             if (e.before_word && other_first) add_edge(other, me, true);   // "..., before flying to B"
             if (e.before_word && !other_first) add_edge(me, other, true);  // "Before flying to B, ... A"? B later
             if (e.after_word && !other_first) add_edge(me, other, true);   // "after crossing at A, ... B"
+            if (e.after_word && other_first) add_edge(me, other, true);    // "arrived in B, after a stopover in A"
         }
     }
     // "had met ... in Bakhmut" (the past perfect), like "Before that, ...": the sentence's stops
