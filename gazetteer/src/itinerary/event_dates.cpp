@@ -81,15 +81,17 @@ void Extractor::resolve_dates() {
     // Absolute anchors: stated dates with a year.
     std::vector<const DateExpr*> anchors;
     for (const auto& d : m_dates) if (d.kind == DateExpr::Kind::Absolute) anchors.push_back(&d);
+    // (Anchors are in token order: the nearest is one of the two around `tok`.)
     auto nearest_anchor = [&](std::size_t tok) -> std::optional<long> {
+        if (anchors.empty()) return m_article_day;
+        auto it = std::lower_bound(anchors.begin(), anchors.end(), tok, [](const DateExpr* a, std::size_t t) { return a->first < t; });
         const DateExpr* best = nullptr;
-        std::size_t best_dist = SIZE_MAX;
-        for (const auto* a : anchors) {
-            const std::size_t dist = a->first > tok ? a->first - tok : tok - a->first;
-            if (dist < best_dist) { best = a; best_dist = dist; }
+        if (it != anchors.end()) best = *it;
+        if (it != anchors.begin()) {
+            const DateExpr* prev = *(it - 1);
+            if (!best || tok - prev->first <= best->first - tok) best = prev;
         }
-        if (best) return best->days;
-        return m_article_day;
+        return best->days;
     };
     for (auto& d : m_dates) {
         switch (d.kind) {
@@ -206,24 +208,24 @@ void Extractor::resolve_dates() {
     // the nearest such day on or after the last of them, when that is within 3 days. A text
     // that goes back in time (the lead's news day, then the start of the trip) is not in order
     // and keeps the rules above.
+    // The dates told before the one being resolved, kept as a running state (one pass).
+    std::optional<long> told_last;
+    bool told_weekday_dated = false, told_backwards = false;
+    auto tell = [&](const DateExpr& a) {
+        if (!a.days || m_headline[a.first] || a.first == m_dateline_tok) return;
+        if (told_last && *a.days < *told_last) told_backwards = true;
+        told_last = a.days;
+        if (a.weekday >= 0 && a.kind != DateExpr::Kind::Weekday) told_weekday_dated = true;
+    };
     auto narrative_day = [&](const DateExpr& d) -> std::optional<long> {
-        if (m_article_day) return std::nullopt;
-        std::optional<long> last;
-        bool weekday_dated = false;
-        for (const auto& a : m_dates) {
-            if (a.first >= d.first) break;
-            if (!a.days || m_headline[a.first] || a.first == m_dateline_tok) continue;
-            if (last && *a.days < *last) return std::nullopt;
-            last = a.days;
-            if (a.weekday >= 0 && a.kind != DateExpr::Kind::Weekday) weekday_dated = true;
-        }
-        if (!last || !weekday_dated) return std::nullopt;
+        if (m_article_day || told_backwards) return std::nullopt;
+        const std::optional<long> last = told_last;
+        if (!last || !told_weekday_dated) return std::nullopt;
         const int ahead = (d.weekday - weekday_of(*last) + 7) % 7;
         if (ahead > 3) return std::nullopt;
         return *last + ahead;
     };
-    for (auto& d : m_dates) {
-        if (d.kind != DateExpr::Kind::Weekday || !base) continue;
+    auto resolve_weekday = [&](DateExpr& d) {
         const int wd = weekday_of(*base);
         const int ahead = (d.weekday - wd + 7) % 7;  // 0..6 days after the base
         const Tense tense = tense_of(d);
@@ -231,6 +233,10 @@ void Extractor::resolve_dates() {
         else if (auto next = tense == Tense::Past ? narrative_day(d) : std::nullopt) d.days = next;
         else if (published) d.days = *base - ((wd - d.weekday + 7) % 7);
         else d.days = *base + (ahead > 3 ? ahead - 7 : ahead);
+    };
+    for (auto& d : m_dates) {
+        if (d.kind == DateExpr::Kind::Weekday && base) resolve_weekday(d);
+        tell(d);  // what the text has told once this date is resolved
     }
 }
 
@@ -280,13 +286,16 @@ void Extractor::assign_dates() {
     std::vector<bool> dated(m_events.size(), false);
     std::vector<bool> borrowed(m_events.size(), false);
     std::vector<bool> sentence_has_date(m_tt.sentences.size(), false);
+    // Events and dates by sentence, so that each is compared with its own sentence only.
+    std::vector<std::vector<std::size_t>> events_in(m_tt.sentences.size()), dates_in(m_tt.sentences.size());
+    for (std::size_t k = 0; k < m_events.size(); ++k) events_in[m_events[k].sentence].push_back(k);
+    for (std::size_t i = 0; i < m_dates.size(); ++i) dates_in[m_tt.sentence_of[m_dates[i].first]].push_back(i);
     for (const auto& d : m_dates) {
         if (m_headline[d.first] || d.first == m_dateline_tok) continue;
         const std::size_t s = m_tt.sentence_of[d.first];
         sentence_has_date[s] = true;
         std::size_t best = kNone, best_dist = SIZE_MAX;
-        for (std::size_t k = 0; k < m_events.size(); ++k) {
-            if (m_events[k].sentence != s) continue;
+        for (std::size_t k : events_in[s]) {
             // A weak stay ("the largest city in Siberia") takes a date only when no motion of
             // its sentence is there to take it.
             const std::size_t dist = distance(m_events[k], d) + (m_events[k].weak ? 1000 : 0);
@@ -301,8 +310,9 @@ void Extractor::assign_dates() {
         if (dated[k]) continue;
         Event& e = m_events[k];
         const DateExpr* before = nullptr;
-        for (const auto& d : m_dates) {
-            if (d.first == m_dateline_tok || m_tt.sentence_of[d.first] != e.sentence || d.last > e.first) continue;
+        for (std::size_t i : dates_in[e.sentence]) {
+            const DateExpr& d = m_dates[i];
+            if (d.first == m_dateline_tok || d.last > e.first) continue;
             before = &d;
         }
         if (before) {
@@ -330,15 +340,14 @@ void Extractor::assign_dates() {
     // An arrival at a place whose day is stated elsewhere keeps that day rather than the
     // paragraph's ("arrived in Lima on Thursday, Nov. 14 ... left on Wednesday ... She flew on
     // to Lima overnight"); a departure may well be another day than the arrival.
+    std::set<std::string> stated_places;  // places with a day stated or anchored by an event of their own
+    for (std::size_t j = 0; j < m_events.size(); ++j)
+        if (!borrowed[j] && m_events[j].date && m_events[j].date_level <= 1) stated_places.insert(m_events[j].place.id);
     for (std::size_t k = 0; k < m_events.size(); ++k) {
         if (!borrowed[k] || m_events[k].dir == Direction::Depart) continue;
-        for (std::size_t j = 0; j < m_events.size(); ++j) {
-            if (j == k || borrowed[j] || m_events[j].place.id != m_events[k].place.id) continue;
-            if (m_events[j].date && m_events[j].date_level <= 1) {
-                m_events[k].date.reset();
-                m_events[k].date_level = 3;
-                break;
-            }
+        if (stated_places.count(m_events[k].place.id)) {
+            m_events[k].date.reset();
+            m_events[k].date_level = 3;
         }
     }
     // One expression is one day: "The next day he sailed from Mombasa to Zanzibar" dates both

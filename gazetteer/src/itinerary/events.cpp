@@ -651,9 +651,16 @@ void Extractor::find_events() {
     // told just before it.
     for (std::size_t k = 1; k < toks.size(); ++k) {
         if (m_w[k] != "there" || m_headline[k] || in_quote[k] || !(cue_class(m_w[k - 1]) & CueArrive)) continue;
+        // (m_events is in text order here: the antecedent is the last event before "there".)
         const Event* antecedent = nullptr;
-        for (const auto& prev : m_events) {
-            if (prev.first < k && prev.mention != kNone && m_tt.sentence_of[k] - prev.sentence <= 1) antecedent = &prev;
+        auto it = std::lower_bound(m_events.begin(), m_events.end(), k, [](const Event& x, std::size_t t) { return x.first < t; });
+        while (it != m_events.begin()) {
+            --it;
+            if (m_tt.sentence_of[k] - it->sentence > 1) break;
+            if (it->mention != kNone) {
+                antecedent = &*it;
+                break;
+            }
         }
         if (!antecedent) continue;
         Event e = *antecedent;
@@ -680,6 +687,8 @@ void Extractor::find_events() {
 
 void Extractor::assign_modes() {
     const auto& toks = m_tt.tokens;
+    std::vector<std::vector<std::size_t>> events_in(m_tt.sentences.size());
+    for (std::size_t k = 0; k < m_events.size(); ++k) events_in[m_events[k].sentence].push_back(k);
     for (std::size_t i = 0; i < toks.size(); ++i) {
         if (m_headline[i] || m_in_mention[i] || !toks[i].is(TokWord)) continue;
         const std::string_view mode = mode_word(m_w[i]);
@@ -699,8 +708,8 @@ void Extractor::assign_modes() {
         const std::size_t s = m_tt.sentence_of[i];
         Event* best = nullptr;
         std::size_t best_dist = kModeWindow + 1;
-        for (auto& e : m_events) {
-            if (e.sentence != s) continue;
+        for (std::size_t k : events_in[s]) {
+            Event& e = m_events[k];
             std::size_t dist = i < e.first ? e.first - i : (i >= e.last ? i - e.last + 1 : 0);
             const std::size_t cue_dist = i < e.cue_tok ? e.cue_tok - i : i - e.cue_tok;
             dist = std::min(dist, cue_dist);

@@ -209,8 +209,11 @@ std::vector<Event> Extractor::filter_events() {
                 return std::min(a, b);
             };
             bool nearer_date = false;
-            for (const auto& d : m_dates) {
-                if (m_tt.sentence_of[d.first] != e.sentence || !d.days) continue;
+            const auto from = std::lower_bound(m_dates.begin(), m_dates.end(), s.first,
+                                               [](const DateExpr& x, std::size_t t) { return x.first < t; });
+            for (auto it = from; it != m_dates.end() && it->first < s.last; ++it) {
+                const DateExpr& d = *it;
+                if (!d.days) continue;
                 if (d.kind != DateExpr::Kind::Absolute && d.kind != DateExpr::Kind::MonthDay) continue;
                 if (dist(d.first) < dist(k)) nearer_date = true;
             }
@@ -455,8 +458,11 @@ void Extractor::add_home_returns(std::vector<Event>& kept) {
         e.snippet = std::string(m_text.substr(s.begin, s.end - s.begin));
         e.snippet_start = s.cp_begin;
         std::size_t best_dist = SIZE_MAX;
-        for (const auto& d : m_dates) {
-            if (m_tt.sentence_of[d.first] != e.sentence || !d.days || d.first == m_dateline_tok) continue;
+        const auto from = std::lower_bound(m_dates.begin(), m_dates.end(), static_cast<std::size_t>(s.first),
+                                           [](const DateExpr& x, std::size_t t) { return x.first < t; });
+        for (auto it = from; it != m_dates.end() && it->first < s.last; ++it) {
+            const DateExpr& d = *it;
+            if (!d.days || d.first == m_dateline_tok) continue;
             // "left Tokyo on Monday, Oct. 6, for a tour that will take him ... before he returns
             // home": a date of another clause is not the day of the return.
             if (d.last <= k && time_separated(d.last, k)) continue;

@@ -36,10 +36,24 @@ StopOrder Extractor::order_stops(const std::vector<Event>& kept, std::vector<Sto
     };
     auto G = [&](std::size_t i) -> StopGroup& { return groups[live[i]]; };
     for (std::size_t a = 0; a < n; ++a) if (G(a).date) ++out.dated;
-    // 1. dates
-    for (std::size_t a = 0; a < n; ++a)
-        for (std::size_t b = 0; b < n; ++b)
-            if (G(a).date && G(b).date && *G(a).date < *G(b).date) add_edge(a, b, false);
+    // 1. dates: each day's stops before the next day's (the rest follows by transitivity, which
+    // keeps the number of constraints linear in the stops for long texts).
+    {
+        std::vector<std::size_t> dated_groups;
+        for (std::size_t a = 0; a < n; ++a) if (G(a).date) dated_groups.push_back(a);
+        std::stable_sort(dated_groups.begin(), dated_groups.end(), [&](std::size_t a, std::size_t b) { return *G(a).date < *G(b).date; });
+        std::size_t day_start = 0;  // first of the current day's run in dated_groups
+        std::size_t prev_start = 0, prev_end = 0;
+        while (day_start < dated_groups.size()) {
+            std::size_t day_end = day_start;
+            while (day_end < dated_groups.size() && *G(dated_groups[day_end]).date == *G(dated_groups[day_start]).date) ++day_end;
+            for (std::size_t i = prev_start; i < prev_end; ++i)
+                for (std::size_t j = day_start; j < day_end; ++j) add_edge(dated_groups[i], dated_groups[j], false);
+            prev_start = day_start;
+            prev_end = day_end;
+            day_start = day_end;
+        }
+    }
     // 2. roles: the origin first, the way home and the return last
     for (std::size_t a = 0; a < n; ++a) {
         for (std::size_t b = 0; b < n; ++b) {
@@ -50,26 +64,23 @@ StopOrder Extractor::order_stops(const std::vector<Event>& kept, std::vector<Sto
         }
     }
     // 3. order words
-    auto group_of_event = [&](std::size_t k) -> std::size_t {
-        for (std::size_t i = 0; i < n; ++i) {
-            const auto& ev = G(i).events;
-            if (std::find(ev.begin(), ev.end(), k) != ev.end()) return i;
-        }
-        return kNone;
-    };
+    std::vector<std::size_t> group_of(kept.size(), kNone);
+    for (std::size_t i = 0; i < n; ++i) for (std::size_t k : G(i).events) group_of[k] = i;
+    auto group_of_event = [&](std::size_t k) { return group_of[k]; };
+    std::map<std::size_t, std::vector<std::size_t>> kept_in;  // sentence -> kept events
+    for (std::size_t k = 0; k < kept.size(); ++k) kept_in[kept[k].sentence].push_back(k);
+    std::vector<std::size_t> gathering_groups;  // groups of gatherings held, for "after the summit"
+    for (std::size_t k = 0; k < kept.size(); ++k)
+        if (kept[k].gather && !kept[k].planned && group_of[k] != kNone) gathering_groups.push_back(group_of[k]);
     for (std::size_t k = 0; k < kept.size(); ++k) {
         const Event& e = kept[k];
         const std::size_t me = group_of_event(k);
         if (me == kNone) continue;
         if (e.after_gathering) {
-            for (std::size_t k2 = 0; k2 < kept.size(); ++k2) {
-                if (!kept[k2].gather || kept[k2].planned) continue;
-                const std::size_t g = group_of_event(k2);
-                if (g != kNone) add_edge(g, me, true);
-            }
+            for (std::size_t g : gathering_groups) add_edge(g, me, true);
         }
-        for (std::size_t k2 = 0; k2 < kept.size(); ++k2) {
-            if (k2 == k || kept[k2].sentence != e.sentence) continue;
+        for (std::size_t k2 : kept_in[e.sentence]) {
+            if (k2 == k) continue;
             const std::size_t other = group_of_event(k2);
             if (other == kNone || other == me) continue;
             const bool other_first = kept[k2].first < e.first;
@@ -103,12 +114,10 @@ StopOrder Extractor::order_stops(const std::vector<Event>& kept, std::vector<Sto
         if (!kept[k].before_that && !kept[k].pluperfect) continue;
         const std::size_t me = group_of_event(k);
         if (me == kNone) continue;
-        std::size_t prev_sentence = kNone;
-        for (const auto& o : kept) {
-            if (o.sentence < kept[k].sentence && (prev_sentence == kNone || o.sentence > prev_sentence)) prev_sentence = o.sentence;
-        }
-        for (std::size_t k2 = 0; k2 < kept.size(); ++k2) {
-            if (kept[k2].sentence != prev_sentence) continue;
+        auto prev = kept_in.lower_bound(kept[k].sentence);
+        if (prev == kept_in.begin()) continue;
+        --prev;
+        for (std::size_t k2 : prev->second) {
             const std::size_t other = group_of_event(k2);
             if (other != kNone && other != me) add_edge(me, other, true);
         }
@@ -132,16 +141,22 @@ StopOrder Extractor::order_stops(const std::vector<Event>& kept, std::vector<Sto
     // Narrative date of an undated stop: the date of the story at its first mention, that is of
     // the last date the text states before it ("... held talks on Thursday. Lavrov's plane landed
     // at Massawa" is Thursday's), or of the last dated stop before it.
+    // (Both are looked up by binary search over the dated events and dates in text order.)
+    std::vector<std::pair<std::size_t, long>> dated_events, told_dates;
+    for (const auto& e : kept) if (e.date) dated_events.emplace_back(e.first, *e.date);
+    std::sort(dated_events.begin(), dated_events.end());
+    for (const auto& d : m_dates)
+        if (d.days && !m_headline[d.first] && d.first != m_dateline_tok) told_dates.emplace_back(d.first, *d.days);
+    auto last_before = [](const std::vector<std::pair<std::size_t, long>>& v, std::size_t tok) -> long {
+        auto it = std::lower_bound(v.begin(), v.end(), std::make_pair(tok, LONG_MIN));
+        return it == v.begin() ? LONG_MIN : (it - 1)->second;
+    };
     std::vector<long> narrative(n, LONG_MIN);
     for (std::size_t a = 0; a < n; ++a) {
         if (G(a).date) { narrative[a] = *G(a).date; continue; }
         const std::size_t first_tok = kept[G(a).events.front()].first;
-        for (const auto& e : kept) if (e.first < first_tok && e.date) narrative[a] = *e.date;
-        if (narrative[a] != LONG_MIN) continue;
-        for (const auto& d : m_dates) {
-            if (d.first >= first_tok) break;
-            if (d.days && !m_headline[d.first] && d.first != m_dateline_tok) narrative[a] = *d.days;
-        }
+        narrative[a] = last_before(dated_events, first_tok);
+        if (narrative[a] == LONG_MIN) narrative[a] = last_before(told_dates, first_tok);
     }
     // Among free stops the earliest narrative date, then text order.
     out.order = graph.order([&](std::size_t a, std::size_t b) {
