@@ -352,6 +352,14 @@ void Extractor::assign_dates() {
     }
     // One expression is one day: "The next day he sailed from Mombasa to Zanzibar" dates both
     // places with the same day, not the second a day after the first.
+    auto told_before = [&](std::size_t tok) -> std::optional<long> {
+        auto it = std::lower_bound(m_dates.begin(), m_dates.end(), tok, [](const DateExpr& x, std::size_t t) { return x.first < t; });
+        while (it != m_dates.begin()) {
+            --it;
+            if (it->days && it->kind != DateExpr::Kind::NextDay && !m_headline[it->first] && it->first != m_dateline_tok) return it->days;
+        }
+        return std::nullopt;
+    };
     std::optional<long> last;
     std::map<std::size_t, long> resolved;
     for (Event* e : by_text) {
@@ -359,8 +367,10 @@ void Extractor::assign_dates() {
             if (auto r = resolved.find(e->next_day_tok); r != resolved.end()) {
                 e->date = r->second;
                 e->date_level = 1;
-            } else if (last) {
-                e->date = *last + e->next_day_offset;
+            } else if (const auto told = told_before(e->next_day_tok); told || last) {
+                // Relative to the last day the text told ("on Thursday attended ... flew to
+                // Beijing that night"), else to the last dated event.
+                e->date = (told ? *told : *last) + e->next_day_offset;
                 e->date_level = 1;
                 resolved[e->next_day_tok] = *e->date;
             }

@@ -211,6 +211,16 @@ std::vector<StopGroup> Extractor::merge_stops(std::vector<Event>& kept) {
                             same_sentence->date = outer.date;
                             same_sentence->date_level = outer.date_level;
                         }
+                        // An arrival in the country before a stay in its city is the city's
+                        // arrival ("flew to Eswatini that evening, where on Tuesday he held talks
+                        // in Mbabane"), unless the city has an arrival of its own.
+                        const bool city_arrival = std::any_of(same_sentence->events.begin(), same_sentence->events.end(),
+                                                              [&](std::size_t k) { return kept[k].dir == Direction::Arrive; });
+                        if (outer.date && outer.dir == Direction::Arrive && outer.date_level <= 1 && !city_arrival &&
+                            same_sentence->date && *outer.date < *same_sentence->date) {
+                            same_sentence->date = outer.date;
+                            same_sentence->date_level = outer.date_level;
+                        }
                     } else if (later) {
                         if (later->arrival_mode.empty()) later->arrival_mode = mode;
                         if (outer.date && !later->date) {
