@@ -352,16 +352,25 @@ void Extractor::assign_dates() {
     }
     // One expression is one day: "The next day he sailed from Mombasa to Zanzibar" dates both
     // places with the same day, not the second a day after the first.
+    std::optional<long> last;
+    std::size_t last_tok = 0;  // where the last dated event stands
+    std::map<std::size_t, long> resolved;
+    // The last day the text told before `tok` (a relative day counts once resolved), when it
+    // stands after the last dated event.
     auto told_before = [&](std::size_t tok) -> std::optional<long> {
         auto it = std::lower_bound(m_dates.begin(), m_dates.end(), tok, [](const DateExpr& x, std::size_t t) { return x.first < t; });
         while (it != m_dates.begin()) {
             --it;
-            if (it->days && it->kind != DateExpr::Kind::NextDay && !m_headline[it->first] && it->first != m_dateline_tok) return it->days;
+            if (last && it->first < last_tok) return std::nullopt;
+            if (m_headline[it->first] || it->first == m_dateline_tok) continue;
+            if (it->kind == DateExpr::Kind::NextDay) {
+                if (auto r = resolved.find(it->first); r != resolved.end()) return r->second;
+                continue;
+            }
+            if (it->days) return it->days;
         }
         return std::nullopt;
     };
-    std::optional<long> last;
-    std::map<std::size_t, long> resolved;
     for (Event* e : by_text) {
         if (e->next_day) {
             if (auto r = resolved.find(e->next_day_tok); r != resolved.end()) {
@@ -375,7 +384,10 @@ void Extractor::assign_dates() {
                 resolved[e->next_day_tok] = *e->date;
             }
         }
-        if (e->date) last = e->date;
+        if (e->date) {
+            last = e->date;
+            last_tok = e->first;
+        }
     }
     // The source and goal of one motion ("drove from Nairobi to Mombasa on Saturday", "fly back
     // to Nairobi from Victoria on Sunday") share its day when only one of them has it.

@@ -525,10 +525,12 @@ Itinerary Extractor::assemble(const std::vector<Event>& kept, std::vector<StopGr
         ItineraryStop s;
         s.name = g.place.name;
         s.place = g.place;
-        if (g.date && !m_relative_dates) s.date = iso_of_day(*g.date);
+        if (g.date && !m_relative_dates && !g.date_order_only) s.date = iso_of_day(*g.date);
         s.date_inferred = !s.date.empty() && g.date_level >= 1;
         s.role = g.role;
-        s.placed_by = (g.date && dated >= 2) ? Placement::Date : cue_placed[idx] ? Placement::Cue : Placement::TextOrder;
+        s.placed_by = (g.date && !g.date_order_only && dated >= 2) ? Placement::Date
+                      : (cue_placed[idx] || g.date_order_only)          ? Placement::Cue
+                                                                        : Placement::TextOrder;
         s.evidence.sentence = best->snippet;
         s.evidence.sentence_start = best->snippet_start;
         s.evidence.start = best->cp_start;
@@ -557,6 +559,45 @@ Itinerary Extractor::assemble(const std::vector<Event>& kept, std::vector<StopGr
         const auto& next = it.stops[i + 1];
         if (!prev.date.empty() && prev.date == next.date) {
             s.date = prev.date;
+            s.date_inferred = true;
+        }
+    }
+    // An undated stop whose own sentence states a day before it happened that day, when that day
+    // fits between its neighbours' days; not a stop told as a step back ("Before that,", "had met").
+    if (!m_relative_dates) {
+        for (std::size_t i = 0; i < it.stops.size(); ++i) {
+            auto& s = it.stops[i];
+            if (!s.date.empty()) continue;
+            // The day its own sentence states before it, given to another motion of the sentence
+            // ("on the morning of Feb. 21 flew to Shanghai, ... before continuing to Peking").
+            long day = LONG_MIN;
+            bool step_back = false;
+            for (std::size_t g : stop_groups[i]) {
+                for (std::size_t k : G(g).events) {
+                    const Event& e = kept[k];
+                    step_back = step_back || e.before_that || e.pluperfect;
+                    const Sentence& sent = m_tt.sentences[e.sentence];
+                    auto d = std::lower_bound(m_dates.begin(), m_dates.end(), static_cast<std::size_t>(sent.first),
+                                              [](const DateExpr& x, std::size_t tok) { return x.first < tok; });
+                    for (; d != m_dates.end() && d->first < e.first; ++d)
+                        if (d->days && d->first != m_dateline_tok && !m_headline[d->first]) day = *d->days;
+                }
+            }
+            if (day == LONG_MIN || step_back) continue;
+            const std::string iso = iso_of_day(day);
+            bool fits = true;
+            for (std::size_t j = i; j-- > 0;) {
+                if (it.stops[j].date.empty()) continue;
+                fits = it.stops[j].date <= iso;
+                break;
+            }
+            for (std::size_t j = i + 1; j < it.stops.size() && fits; ++j) {
+                if (it.stops[j].date.empty()) continue;
+                fits = iso <= it.stops[j].date;
+                break;
+            }
+            if (!fits) continue;
+            s.date = iso;
             s.date_inferred = true;
         }
     }

@@ -79,6 +79,7 @@ struct StopGroup {
     std::optional<long> date;
     int date_level = 3;
     bool date_depart = false;  // the date is that of a departure
+    bool date_order_only = false;  // the date orders the stop but is a lower bound, not reported
     bool home = false;
     std::size_t pos = 0;  // code point of its first event
     std::string arrival_mode, departure_mode;
@@ -92,6 +93,7 @@ struct StopOrder {
     std::vector<std::size_t> order;  // positions in `live`, in travel order
     std::vector<bool> cue_placed;    // per live group: an order cue placed it
     std::size_t dated = 0;           // live groups with a date
+    std::vector<long> narrative;     // per live group: the story's day at its first mention (LONG_MIN: none)
 };
 
 // Place tests used by merging (stops.cpp).

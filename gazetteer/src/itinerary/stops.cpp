@@ -125,6 +125,27 @@ std::vector<StopGroup> Extractor::merge_stops(std::vector<Event>& kept) {
             }
         }
     }
+    // A stop left without a day whose motion continues one dated in its own sentence ("on the
+    // morning of Feb. 21 flew to Shanghai, where ..., before continuing to Peking") took place
+    // that day or later: the day orders it, but is not reported as its date.
+    std::map<std::size_t, std::vector<std::size_t>> kept_in;  // sentence -> kept events
+    for (std::size_t k = 0; k < kept.size(); ++k) kept_in[kept[k].sentence].push_back(k);
+    for (auto& g : groups) {
+        if (g.date) continue;
+        for (std::size_t k : g.events) {
+            const Event& e = kept[k];
+            if (e.before_that || e.pluperfect || e.dir == Direction::Depart || e.planned) continue;
+            for (std::size_t j : kept_in[e.sentence]) {
+                const Event& o = kept[j];
+                if (o.first >= e.first || !o.date || o.date_level > 1 || o.dir == Direction::Depart) continue;
+                if (!g.date || *o.date > *g.date) {
+                    g.date = o.date;
+                    g.date_level = 2;
+                    g.date_order_only = true;
+                }
+            }
+        }
+    }
     bool origin_taken = false;
     for (auto& g : groups) {
         bool all_depart = true, all_planned = true, any_return = false;
