@@ -3,6 +3,13 @@
 // they went in, which is often not the order of the text (news leads with the summit and tells
 // the journey to it later).
 //
+// Every place mention gets a role for the traveller (MentionRole): one of their motions (origin,
+// arrival, visit, transit, departure, return), which makes or joins a stop, or the reason it is
+// no stop (another traveller, overflight, plan, cancelled, past, topic, metonymy), kept with its
+// evidence in Itinerary::place_notes. Stops are the motions merged by containment (a venue into
+// its city, a country into the city named in it), ordered by dates, then tense and sequence cues,
+// then the text.
+//
 // The method works on the geoparse of the article (geoparse.hpp) and general English cues, no
 // rules for one article:
 //  1. people are the capitalised name runs the geoparser did not take for places; the traveller

@@ -266,13 +266,20 @@ void Extractor::assign_dates() {
             para_first_date.emplace(m_paragraph[d.first], m_tt.sentence_of[d.first]);
         }
     }
-    auto set_from = [](Event& e, const DateExpr& d) {
+    // An overnight journey between the day stated and the place arrives the next day ("on
+    // Tuesday, he took an overnight train across the border to Przemysl").
+    auto overnight = [&](const Event& e, const DateExpr& d) {
+        if (e.dir == Direction::Depart || d.last > e.first) return false;
+        for (std::size_t t = d.last; t < e.first; ++t) if (m_w[t] == "overnight") return true;
+        return false;
+    };
+    auto set_from = [&](Event& e, const DateExpr& d) {
         if (d.kind == DateExpr::Kind::NextDay) {
             e.next_day = true;
-            e.next_day_offset = d.offset;
+            e.next_day_offset = d.offset + (overnight(e, d) ? 1 : 0);
             e.next_day_tok = d.first;
         } else if (d.days) {
-            e.date = d.days;
+            e.date = *d.days + (overnight(e, d) ? 1 : 0);
             e.date_level = d.kind == DateExpr::Kind::Absolute || d.kind == DateExpr::Kind::MonthDay ? 0 : 1;
         }
     };

@@ -409,6 +409,26 @@ void Extractor::add_dateline_stop(std::vector<Event>& kept) {
         e.date = m_article_day;
         e.date_level = 2;
     }
+    // "Kim arrived Sunday afternoon on an Air China Boeing": an arrival of the traveller that
+    // names no place of its own is the arrival at the dateline's place.
+    for (std::size_t k = 0; k + 1 < m_w.size(); ++k) {
+        if (m_people.person_at[k] != m_traveller || m_people.person_at[k + 1] == m_traveller || m_headline[k]) continue;
+        const std::string& verb = m_w[k + 1];
+        if (verb != "arrived" && verb != "landed") continue;
+        const std::size_t sent = m_tt.sentence_of[k];
+        const bool placed = std::any_of(m_events.begin(), m_events.end(), [&](const Event& o) {
+            return o.sentence == sent && o.dir != Direction::Depart;
+        });
+        if (placed) continue;
+        for (const auto& d : m_dates) {
+            if (m_tt.sentence_of[d.first] != sent || !d.days || d.first < k) continue;
+            if (!e.date || *d.days < *e.date) {
+                e.date = d.days;
+                e.date_level = 1;
+            }
+            break;
+        }
+    }
     m_place_notes.erase(std::remove_if(m_place_notes.begin(), m_place_notes.end(),
                                        [&](const ItineraryNote& n) { return n.evidence.start == e.cp_start; }),
                         m_place_notes.end());
