@@ -647,6 +647,41 @@ void Extractor::find_events() {
         annotate(e);
         m_events.push_back(std::move(e));
     }
+    // "reached the Polish capital", "a stay in the Chinese capital": the capital of the country a
+    // demonym names, when the article names that capital elsewhere.
+    std::vector<std::size_t> demonym_at(toks.size(), kNone);  // token -> demonym mention
+    for (std::size_t mi = 0; mi < m_parsed.mentions.size(); ++mi) {
+        const Mention& m = m_parsed.mentions[mi];
+        if (m.kind != MentionKind::Demonym || !m.place) continue;
+        for (std::size_t t = spans[mi].first; t < spans[mi].second && t < toks.size(); ++t) demonym_at[t] = mi;
+    }
+    std::map<std::string, std::size_t> capital_of;  // country -> the first mention of its capital
+    for (std::size_t mi = 0; mi < m_parsed.mentions.size(); ++mi) {
+        const Mention& m = m_parsed.mentions[mi];
+        if (m.kind == MentionKind::Literal && m.place && m.place->feature_code == "PPLC") capital_of.emplace(m.place->country, mi);
+    }
+    for (std::size_t k = 1; k + 1 < toks.size(); ++k) {
+        if (m_w[k] != "capital" || demonym_at[k - 1] == kNone || m_headline[k] || in_quote[k]) continue;
+        const Mention& demonym = m_parsed.mentions[demonym_at[k - 1]];
+        const auto found = capital_of.find(demonym.place->country);
+        if (found == capital_of.end()) continue;
+        const std::size_t capital = found->second;
+        Event e;
+        e.mention = capital;
+        e.place = *m_parsed.mentions[capital].place;
+        e.first = spans[demonym_at[k - 1]].first;
+        e.last = k + 1;
+        e.sentence = m_tt.sentence_of[k];
+        e.cp_start = m_tt.tokens[e.first].cp_begin;
+        e.cp_end = m_tt.tokens[k].cp_end;
+        const Sentence& sent = m_tt.sentences[e.sentence];
+        e.snippet = std::string(m_text.substr(sent.begin, sent.end - sent.begin));
+        e.snippet_start = sent.cp_begin;
+        if (!governing_cue(e) || e.weak) continue;
+        annotate(e);
+        m_events.push_back(std::move(e));
+    }
+    std::stable_sort(m_events.begin(), m_events.end(), [](const Event& x, const Event& y) { return x.first < y.first; });
     // "Biden flew there from Washington": "there" after a motion verb is the place of the motion
     // told just before it.
     for (std::size_t k = 1; k < toks.size(); ++k) {
