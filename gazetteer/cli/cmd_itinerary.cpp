@@ -112,7 +112,9 @@ void run_itinerary(const ItineraryArgs& a, Common& common) {
         }
         std::vector<Layer> layers = itinerary_layers(itinerary);
         if (a.output.empty()) {
-            layers.pop_back();  // stops and legs; the whole-route line repeats the legs
+            // Stops, legs and place notes; the whole-route line repeats the legs.
+            layers.erase(std::remove_if(layers.begin(), layers.end(), [](const Layer& l) { return l.name == "route"; }),
+                         layers.end());
             std::cout << write_geojson_string(layers) << std::flush;
         } else {
             WriteOptions wo;
@@ -138,8 +140,8 @@ void add_itinerary_command(CLI::App& app, Common& common) {
     cmd->add_option("--date", a->date, "Publication date YYYY-MM-DD anchoring weekdays (default: dateline or JSON \"date\")");
     cmd->add_option("--format", a->format, "json (default), geojson or gpkg (gpkg needs -o)");
     cmd->add_option("-o,--output", a->output,
-                    "Output file (default stdout); GeoJSON files get the legs and route layers beside them as "
-                    "STEM.legs.geojson and STEM.route.geojson");
+                    "Output file (default stdout); GeoJSON files get the legs, route and place notes layers "
+                    "beside them as STEM.legs.geojson, STEM.route.geojson and STEM.place_notes.geojson");
     cmd->callback([a, &common] { run_itinerary(*a, common); });
 }
 

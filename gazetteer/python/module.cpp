@@ -345,6 +345,7 @@ py::dict itinerary_dict(const gz::Itinerary& it) {
         ev["start"] = s.evidence.start;
         ev["end"] = s.evidence.end;
         ev["cue"] = s.evidence.cue;
+        ev["role"] = gz::mention_role_name(s.evidence.role);
         d["evidence"] = ev;
         d["events"] = s.events;
         stops.append(d);
@@ -379,6 +380,29 @@ py::dict itinerary_dict(const gz::Itinerary& it) {
     out["stops"] = stops;
     out["legs"] = legs;
     out["notes"] = it.notes;
+    // Place mentions that are no stop of their own, with their role (itinerary.hpp ItineraryNote).
+    py::list place_notes;
+    for (const auto& n : it.place_notes) {
+        py::dict d;
+        d["name"] = n.name;
+        d["place"] = place_dict(n.place);
+        d["place_id"] = n.place.id;
+        d["lat"] = n.place.lat;
+        d["lon"] = n.place.lon;
+        d["role"] = gz::mention_role_name(n.role);
+        d["merged_into"] = none_if_empty(n.merged_into);
+        d["reason"] = n.reason;
+        py::dict ev;
+        ev["sentence"] = n.evidence.sentence;
+        ev["sentence_start"] = n.evidence.sentence_start;
+        ev["start"] = n.evidence.start;
+        ev["end"] = n.evidence.end;
+        ev["cue"] = n.evidence.cue;
+        ev["role"] = gz::mention_role_name(n.evidence.role);
+        d["evidence"] = ev;
+        place_notes.append(d);
+    }
+    out["place_notes"] = place_notes;
     return out;
 }
 
@@ -561,7 +585,8 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
             return itinerary_dict(it);
         }, py::arg("text"), py::kw_only(), py::arg("traveller") = "", py::arg("article_date") = "",
            py::arg("overrides") = py::none(),
-           "The travel itinerary of an article: {'traveller', 'stops', 'legs' (with 'parts'), 'notes'}.")
+           "The travel itinerary of an article: {'traveller', 'stops', 'legs' (with 'parts'), 'notes', 'place_notes' (places "
+           "that are no stop, with their role)}.")
 #endif
         ;
 

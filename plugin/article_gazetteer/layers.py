@@ -28,8 +28,12 @@ ROUTE_STOP_FIELDS = [("seq", _I), ("name", _S), ("place_id", _S), ("arrival", _D
                      ("departure", _DATE)]
 ITINERARY_STOP_FIELDS = [("seq", _I), ("name", _S), ("place_id", _S), ("country", _S),
                          ("traveller", _S), ("date", _DATE), ("date_inferred", _B), ("role", _S),
-                         ("placed_by", _S), ("cue", _S), ("evidence", _S),
+                         ("placed_by", _S), ("cue", _S), ("event_role", _S), ("evidence", _S),
                          ("evidence_start", _I), ("evidence_end", _I)]
+# The engine's "place_notes" layer (itinerary.hpp itinerary_layers): places that are no stop.
+ITINERARY_NOTE_FIELDS = [("name", _S), ("place_id", _S), ("role", _S), ("merged_into", _S),
+                         ("reason", _S), ("cue", _S), ("evidence", _S), ("evidence_start", _I),
+                         ("evidence_end", _I), ("traveller", _S)]
 LEG_FIELDS = [("seq", _I), ("from", _I), ("to", _I), ("mode", _S), ("date", _DATE),
               ("distance_km", _D), ("bearing_deg", _D)]
 ITINERARY_LEG_FIELDS = LEG_FIELDS + [("traveller", _S)]
@@ -121,9 +125,23 @@ def itinerary_stop_features(itinerary, fields):
         values = dict(seq=s["seq"], name=s["name"], place_id=s["place_id"],
                       country=s["place"]["country"], traveller=itinerary["traveller"] or None,
                       date=_date(s["date"]), date_inferred=s["date_inferred"], role=s["role"],
-                      placed_by=s["placed_by"], cue=ev["cue"] or None, evidence=ev["sentence"],
+                      placed_by=s["placed_by"], cue=ev["cue"] or None,
+                      event_role=ev.get("role"), evidence=ev["sentence"],
                       evidence_start=ev["start"], evidence_end=ev["end"])
         out.append(_feature(fields, values, point(s["lon"], s["lat"])))
+    return out
+
+
+def itinerary_note_features(itinerary, fields):
+    """Points of the place mentions that are no stop, with the role that says why."""
+    out = []
+    for n in itinerary.get("place_notes", []):
+        ev = n["evidence"]
+        values = dict(name=n["name"], place_id=n["place_id"], role=n["role"],
+                      merged_into=n["merged_into"], reason=n["reason"], cue=ev["cue"] or None,
+                      evidence=ev["sentence"], evidence_start=ev["start"], evidence_end=ev["end"],
+                      traveller=itinerary["traveller"] or None)
+        out.append(_feature(fields, values, point(n["lon"], n["lat"])))
     return out
 
 

@@ -224,7 +224,7 @@ class ProcessingTest(unittest.TestCase):
         with open(path.replace(".txt", ".expected.json"), encoding="utf-8") as f:
             expected = json.load(f)["itinerary"]
         result = self.run_alg("itinerary", {"INPUT": path, "USE_SAVED": False, "LEGS": "memory:",
-                                            "STOPS": "memory:"})
+                                            "STOPS": "memory:", "NOTES": "memory:"})
         stops = sorted(result["STOPS"].getFeatures(), key=lambda f: f["seq"])
         legs = sorted(result["LEGS"].getFeatures(), key=lambda f: f["seq"])
         self.assertEqual([f["name"] for f in stops], expected["stops"])
@@ -233,8 +233,20 @@ class ProcessingTest(unittest.TestCase):
         for f in stops:
             if f["name"] in expected["dates"]:
                 self.assertEqual(f["date"], QDate.fromString(expected["dates"][f["name"]], "yyyy-MM-dd"))
-        for field in ("seq", "name", "place_id", "date", "role", "placed_by", "cue", "evidence"):
+        for field in ("seq", "name", "place_id", "date", "role", "placed_by", "cue", "event_role", "evidence"):
             self.assertIn(field, field_names(result["STOPS"]))
+        # Every stop says what its quoted mention is to the traveller.
+        motion_roles = {"origin", "arrival", "visit", "transit", "departure", "return"}
+        self.assertTrue(all(f["event_role"] in motion_roles for f in stops))
+        # Places the article names off the route come with their role and reason: the seed
+        # article names Moscow and Seoul, neither of them a stop.
+        notes = list(result["NOTES"].getFeatures())
+        self.assertIn("role", field_names(result["NOTES"]))
+        noted = {f["name"]: f for f in notes}
+        for name in ("Moscow", "Seoul"):
+            self.assertIn(name, noted)
+            self.assertNotIn(noted[name]["role"], motion_roles - {"departure"})
+            self.assertTrue(noted[name]["reason"])
         self.assertEqual(len(legs), len(stops) - 1)
         self.assertTrue(all(f.geometry().length() > 0 for f in legs))
 

@@ -131,6 +131,23 @@ void check_case(const Case& c, const Itinerary& it) {
         for (const auto& s : it.stops) dates.push_back(s.date);
         CHECK(dates == ex["stop_dates"].get<std::vector<std::string>>());
     }
+    // Places that are no stop are listed in place_notes with their role.
+    if (ex.contains("note_roles")) {
+        for (auto r = ex["note_roles"].begin(); r != ex["note_roles"].end(); ++r) {
+            INFO("note of " << r.key());
+            const bool noted = std::any_of(it.place_notes.begin(), it.place_notes.end(), [&](const ItineraryNote& n) {
+                return n.name == r.key() && mention_role_name(n.role) == r.value().get<std::string>();
+            });
+            CHECK(noted);
+        }
+    }
+    // Every place named in the text is a stop or has a note saying why it is not one.
+    for (auto p = c.spec["places"].begin(); p != c.spec["places"].end(); ++p) {
+        const bool stop = std::any_of(it.stops.begin(), it.stops.end(), [&](const ItineraryStop& s) { return s.name == p.key(); });
+        const bool noted = std::any_of(it.place_notes.begin(), it.place_notes.end(), [&](const ItineraryNote& n) { return n.name == p.key(); });
+        INFO("place " << p.key());
+        CHECK((stop || noted));
+    }
     if (ex.contains("roles")) {
         std::vector<std::string> roles;
         for (const auto& s : it.stops) roles.push_back(stop_role_name(s.role));
@@ -168,7 +185,7 @@ TEST_CASE("itineraries of the invented narratives", "[itinerary]") {
                              "summit_hanoi_2019", "europe_tour_no_year", "pacific_tour", "siberian_rail",
                              "weekday_after_dates_2023", "summit_dateline_stopover_2024", "tour_told_backwards_2025",
                              "car_and_ship_2022", "papal_present_tense", "tour_route_verbs_2024",
-                             "state_visit_beijing_2023"}) {
+                             "state_visit_beijing_2023", "migrant_overland_2023", "research_ship_2024", "athlete_tour_2025"}) {
         SECTION(name) {
             const Case c = load_case(name);
             ItineraryOptions o;
@@ -191,9 +208,13 @@ TEST_CASE("legs crossing the antimeridian are split in the layers", "[itinerary]
             CHECK(route.legs[i].crosses_antimeridian());
         }
         const std::vector<Layer> layers = itinerary_layers(it);
-        REQUIRE(layers.size() == 3);
+        REQUIRE(layers.size() == 4);
         CHECK(layers[0].name == "stops");
         CHECK(layers[1].name == "legs");
+        CHECK(layers[2].name == "route");
+        CHECK(layers[3].name == "place_notes");
+        CHECK(layers[3].features.size() == it.place_notes.size());
+        for (const auto& f : layers[3].features) CHECK(f.values.size() == layers[3].fields.size());
         CHECK(layers[0].features.size() == it.stops.size());
         CHECK(layers[1].features.size() == it.legs.size());
         // The stops layer carries the evidence fields after the route fields.

@@ -107,7 +107,8 @@ TEST_CASE("our narratives through the real geoparser", "[itinerary][data]") {
     const Geoparser parser(*idx);
     for (const char* name : {"papal_pacific", "state_visit_reordered", "unnamed_delegation", "chancellor_return", "dateline_weekdays",
                              "papal_asia_2024", "state_visit_alaska_2023", "royal_samoa_2024", "summit_pyongyang_2024",
-                             "summit_hanoi_2019", "europe_tour_no_year"}) {
+                             "summit_hanoi_2019", "europe_tour_no_year", "migrant_overland_2023", "research_ship_2024",
+                             "athlete_tour_2025"}) {
         SECTION(name) {
             const auto dir = test::data_dir() / "itinerary";
             const std::string text = read_text(dir / (std::string(name) + ".txt"));

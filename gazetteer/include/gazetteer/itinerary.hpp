@@ -3,6 +3,13 @@
 // they went in, which is often not the order of the text (news leads with the summit and tells
 // the journey to it later).
 //
+// Every place mention gets a role for the traveller (MentionRole): one of their motions (origin,
+// arrival, visit, transit, departure, return), which makes or joins a stop, or the reason it is
+// no stop (another traveller, overflight, plan, cancelled, past, topic, metonymy), kept with its
+// evidence in Itinerary::place_notes. Stops are the motions merged by containment (a venue into
+// its city, a country into the city named in it), ordered by dates, then tense and sequence cues,
+// then the text.
+//
 // The method works on the geoparse of the article (geoparse.hpp) and general English cues, no
 // rules for one article:
 //  1. people are the capitalised name runs the geoparser did not take for places; the traveller
@@ -68,6 +75,30 @@ enum class StopRole : std::uint8_t {
 /// Short lowercase name of a role ("origin", "visit", "planned", "return").
 const char* stop_role_name(StopRole role) noexcept;
 
+/// What one place mention is to the traveller: one of their motions (Origin .. Return), which
+/// makes or joins a stop, or a reason it is not one (OtherTraveller .. Metonymy).
+enum class MentionRole : std::uint8_t {
+    Origin = 0,          ///< where the journey starts ("left Pyongyang", "flew in from Lima")
+    Arrival = 1,         ///< reached ("arrived in", "landed at", "flew to")
+    Visit = 2,           ///< stayed or met there ("held talks in", "toured", "visited")
+    Transit = 3,         ///< passed through ("via", "by way of", "a stopover in")
+    Departure = 4,       ///< left, after having been there ("left Beijing on Saturday")
+    Return = 5,          ///< the way home ("returned to", "flew home")
+    OtherTraveller = 6,  ///< someone else's motion ("Trump landed later", "his wife flew on to")
+    Overflight = 7,      ///< flown over or crossed without a stop ("flew over Mongolia")
+    Plan = 8,            ///< hedged, or a later trip ("may visit", "is scheduled to visit Moscow in May")
+    Cancelled = 9,       ///< negated or called off ("a visit to Riga was dropped", "could not cross into")
+    Past = 10,           ///< an earlier trip ("last visited ... in 2019", "his first trip, to Beijing, last March")
+    Topic = 11,          ///< named, but no motion governs it ("talks on Ukraine", "exile groups in Miami")
+    Metonymy = 12,       ///< a place standing for its government or people ("Moscow said", "Russia's war")
+};
+
+/// Short lowercase name of a mention role ("origin", "arrival", ..., "other traveller", "metonymy").
+const char* mention_role_name(MentionRole role) noexcept;
+
+/// True for the traveller's own motions (Origin .. Return).
+bool is_motion_role(MentionRole role) noexcept;
+
 /// What put a stop at its place in the sequence.
 enum class Placement : std::uint8_t {
     Date = 0,       ///< its date (stated or inferred) orders it against the other stops
@@ -84,6 +115,7 @@ struct ItineraryEvidence {
     std::size_t sentence_start = 0;  ///< code point offset of `sentence` in the text
     std::size_t start = 0, end = 0;  ///< code point span of the place mention (end-exclusive)
     std::string cue;                 ///< the words that made it a stop ("arrived in", "brought from")
+    MentionRole role = MentionRole::Visit;  ///< what the quoted mention is to the traveller
 };
 
 /// One stop of an itinerary.
@@ -97,6 +129,17 @@ struct ItineraryStop {
     Placement placed_by = Placement::TextOrder;
     ItineraryEvidence evidence; ///< the strongest cue for the stop
     std::size_t events = 1;     ///< motion events merged into this stop
+};
+
+/// A place mention that is not a stop of its own: merged into a stop (a venue into its city, a
+/// country into the city named in it) or not the traveller's stop at all (`role` says why).
+struct ItineraryNote {
+    std::string name;            ///< the place's name in the gazetteer
+    Place place;                 ///< the resolved place
+    MentionRole role = MentionRole::Topic;
+    std::string merged_into;     ///< the stop it joined ("" when it is no stop at all)
+    std::string reason;          ///< why, in words ("the motion ('flew to') is Trump's")
+    ItineraryEvidence evidence;  ///< where the article says so
 };
 
 /// A leg between consecutive stops.
@@ -114,6 +157,8 @@ struct Itinerary {
     std::vector<ItineraryStop> stops; ///< in travel order
     std::vector<ItineraryLeg> legs;   ///< legs[i] goes from stops[i] to stops[i + 1]
     std::vector<std::string> notes;   ///< human-readable reasons for left-out places and guesses
+    /// Every place mention that is not a stop of its own, with its role, in text order.
+    std::vector<ItineraryNote> place_notes;
 };
 
 /// Extracts the itinerary from an article already geoparsed: `parsed` must be the geoparse of
@@ -130,15 +175,19 @@ Itinerary extract_itinerary(const Geoparser& parser, std::string_view text,
 /// Throws UsageError when it has fewer than two stops.
 Route itinerary_route(const Itinerary& itinerary);
 
-/// GIS layers of the itinerary: route_layers() of itinerary_route() with the "stops" layer
-/// extended by traveller, date, date_inferred, role, placed_by, cue, evidence, evidence_start
-/// and evidence_end (code points). Throws UsageError when it has fewer than two stops.
+/// GIS layers of the itinerary: route_layers() of itinerary_route() ("stops", "legs", "route")
+/// with the "stops" layer extended by traveller, date, date_inferred, role, placed_by, cue,
+/// event_role, evidence, evidence_start and evidence_end (code points), then a point layer
+/// "place_notes" of Itinerary::place_notes (name, place_id, role, merged_into, reason, cue,
+/// evidence, evidence_start, evidence_end). Throws UsageError when it has fewer than two stops.
 std::vector<Layer> itinerary_layers(const Itinerary& itinerary);
 
 /// The itinerary as JSON text (one object, no trailing newline):
 /// {"traveller", "stops": [{"seq", "name", "place_id", "lat", "lon", "country", "date",
 /// "date_inferred", "role", "placed_by", "evidence": {"sentence", "sentence_start", "start",
-/// "end", "cue"}}], "legs": [{"from", "to", "from_seq", "to_seq", "mode", "distance_km"}], "notes"}.
+/// "end", "cue", "role"}}], "legs": [{"from", "to", "from_seq", "to_seq", "mode", "distance_km"}],
+/// "notes", "place_notes": [{"name", "place_id", "lat", "lon", "country", "role", "merged_into",
+/// "reason", "evidence"}]}. Roles are mention_role_name() values ("arrival", "other traveller").
 /// Leg "from"/"to" are stop names, "from_seq"/"to_seq" their seq numbers; empty strings (no
 /// date, no mode, no traveller) are written as null.
 std::string itinerary_json(const Itinerary& itinerary, int indent = 2);

@@ -219,13 +219,24 @@ std::vector<DateExpr> find_date_exprs(std::string_view text, const TokenizedText
             i = e.last - 1;
             continue;
         }
+        // "that night", "that evening": the day of the previous event.
+        if (w[i] == "that" && word(i + 1) &&
+            (w[i + 1] == "night" || w[i + 1] == "evening" || w[i + 1] == "afternoon" || w[i + 1] == "morning" || w[i + 1] == "day")) {
+            e.kind = DateExpr::Kind::NextDay;
+            e.offset = 0;
+            e.last = i + 2;
+            out.push_back(e);
+            i = e.last - 1;
+            continue;
+        }
         {
             int count = number_word(w[i]);
             if (count < 0) count = number_of(w[i]);
+            if (w[i] == "a") count = 1;  // "a day later", "a day earlier"
             if (count >= 1 && count <= 14 && word(i + 1) && (w[i + 1] == "day" || w[i + 1] == "days") && word(i + 2) &&
-                w[i + 2] == "later") {
+                (w[i + 2] == "later" || w[i + 2] == "earlier")) {
                 e.kind = DateExpr::Kind::NextDay;
-                e.offset = count;
+                e.offset = w[i + 2] == "later" ? count : -count;
                 e.last = i + 3;
                 out.push_back(e);
                 i = e.last - 1;

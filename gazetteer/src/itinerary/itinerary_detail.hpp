@@ -2,6 +2,8 @@
 // Internals of itinerary extraction shared by its files: calendar arithmetic and date
 // expressions (dates.cpp), the cue lexicon (cues.cpp) and people in the text (people.cpp).
 
+#include "geoparse/lexicon.hpp"
+
 #include <gazetteer/text.hpp>
 
 #include <cstddef>
@@ -47,6 +49,36 @@ struct DateExpr {
 std::vector<DateExpr> find_date_exprs(std::string_view text, const TokenizedText& tt);
 
 // ---- words ----
+
+/// The itinerary lexicon: named word lists of general English travel-news usage (cues.cpp).
+namespace cues {
+extern const WordSet kMotionVerbs;       ///< motion towards a goal, with to/into/in/at ("arrived", "flew")
+extern const WordSet kDepartureVerbs;    ///< motion away from a source, with from / out of ("left", "brought")
+extern const WordSet kStayWords;         ///< being somewhere, with in/at ("met", "held talks", "stayed")
+extern const WordSet kDirectVisitVerbs;  ///< take the place reached as object ("visited Hanoi", "toured")
+extern const WordSet kDirectLeaveVerbs;  ///< take the place left as object ("left Pyongyang")
+extern const WordSet kGatheringWords;    ///< gatherings whose place is a stop ("summit", "talks")
+extern const WordSet kReturnWords;       ///< motion back ("returned", "back")
+extern const WordSet kHedgeWords;        ///< a motion only hinted at ("may", "invited", "possible")
+extern const WordSet kNegationWords;     ///< negation and calling off ("not", "cancelled", "instead")
+extern const WordSet kFutureWords;       ///< an announced motion ahead ("will", "scheduled", "due")
+extern const WordSet kBackgroundWords;   ///< an earlier trip ("last", "previous", "ago")
+extern const WordSet kPlaceFillers;      ///< words between a preposition and a place ("the", "city", "of")
+extern const WordSet kFunctionWords;     ///< sentence openers that are never a person ("The", "After")
+extern const WordSet kStyledTitles;      ///< titles kept in a traveller's name ("Pope", "King")
+extern const WordSet kTimeSpanNouns;     ///< time spent somewhere ("two days in", "an afternoon in")
+extern const WordSet kVenueNouns;        ///< nouns ending venue names ("Air Force Base", "Royal Castle")
+extern const WordSet kCompanionNouns;    ///< people named by relation ("her coach", "his cousin")
+extern const WordSet kCancelVerbs;       ///< calling a trip off ("withdrew from", "skipped")
+extern const WordSet kCarryVerbs;        ///< carrying someone ("the plane carrying him from Havana")
+}  // namespace cues
+
+/// Prepositions that may govern a place ("to", "in", "via", "from", ...).
+bool is_preposition(std::string_view w);
+/// Punctuation that ends a clause for cue windows (";", ":", parentheses, quotes, dashes).
+bool is_clause_break(std::string_view w);
+/// Words naming a transport facility of a place ("airport", "station", "harbour").
+bool is_facility_word(std::string_view w);
 
 /// Lower-case ASCII copy of a token's text (non-ASCII bytes kept; curly apostrophes folded to ').
 std::string lower_word(std::string_view text, const Token& t);

@@ -18,6 +18,11 @@ namespace {
 
 nlohmann::json json_or_null(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
 
+nlohmann::json evidence_json(const ItineraryEvidence& e) {
+    return {{"sentence", e.sentence}, {"sentence_start", e.sentence_start}, {"start", e.start},
+            {"end", e.end},           {"cue", json_or_null(e.cue)},         {"role", mention_role_name(e.role)}};
+}
+
 }  // namespace
 
 Route itinerary_route(const Itinerary& itinerary) {
@@ -54,6 +59,7 @@ std::vector<Layer> itinerary_layers(const Itinerary& itinerary) {
     stops.fields.push_back({"role", FieldType::String});
     stops.fields.push_back({"placed_by", FieldType::String});
     stops.fields.push_back({"cue", FieldType::String});
+    stops.fields.push_back({"event_role", FieldType::String});
     stops.fields.push_back({"evidence", FieldType::String});
     stops.fields.push_back({"evidence_start", FieldType::Integer});
     stops.fields.push_back({"evidence_end", FieldType::Integer});
@@ -72,10 +78,47 @@ std::vector<Layer> itinerary_layers(const Itinerary& itinerary) {
         text(stop_role_name(s.role));
         text(placement_name(s.placed_by));
         text(s.evidence.cue);
+        text(mention_role_name(s.evidence.role));
         text(s.evidence.sentence);
         v.emplace_back(std::in_place_type<std::int64_t>, static_cast<std::int64_t>(s.evidence.start));
         v.emplace_back(std::in_place_type<std::int64_t>, static_cast<std::int64_t>(s.evidence.end));
     }
+    // The place mentions that are no stop of their own, with their role, so a map shows why a
+    // place the article names is not on the route.
+    Layer notes{"place_notes",
+                GeometryType::Point,
+                {{"name", FieldType::String},
+                 {"place_id", FieldType::String},
+                 {"role", FieldType::String},
+                 {"merged_into", FieldType::String},
+                 {"reason", FieldType::String},
+                 {"cue", FieldType::String},
+                 {"evidence", FieldType::String},
+                 {"evidence_start", FieldType::Integer},
+                 {"evidence_end", FieldType::Integer}},
+                {}};
+    for (const ItineraryNote& n : itinerary.place_notes) {
+        Feature f;
+        double lon = n.place.lon;
+        while (lon > 180) lon -= 360;
+        while (lon < -180) lon += 360;
+        f.parts = {{{lon, n.place.lat}}};
+        auto text = [&f](const std::string& t) {
+            if (t.empty()) f.values.emplace_back();
+            else f.values.emplace_back(std::in_place_type<std::string>, t);
+        };
+        text(n.name);
+        text(n.place.id);
+        text(mention_role_name(n.role));
+        text(n.merged_into);
+        text(n.reason);
+        text(n.evidence.cue);
+        text(n.evidence.sentence);
+        f.values.emplace_back(std::in_place_type<std::int64_t>, static_cast<std::int64_t>(n.evidence.start));
+        f.values.emplace_back(std::in_place_type<std::int64_t>, static_cast<std::int64_t>(n.evidence.end));
+        notes.features.push_back(std::move(f));
+    }
+    layers.push_back(std::move(notes));
     return layers;
 }
 
@@ -95,11 +138,7 @@ std::string itinerary_json(const Itinerary& itinerary, int indent) {
         o["date_inferred"] = s.date_inferred;
         o["role"] = stop_role_name(s.role);
         o["placed_by"] = placement_name(s.placed_by);
-        o["evidence"] = {{"sentence", s.evidence.sentence},
-                         {"sentence_start", s.evidence.sentence_start},
-                         {"start", s.evidence.start},
-                         {"end", s.evidence.end},
-                         {"cue", s.evidence.cue}};
+        o["evidence"] = evidence_json(s.evidence);
         stops.push_back(std::move(o));
     }
     j["stops"] = std::move(stops);
@@ -115,6 +154,21 @@ std::string itinerary_json(const Itinerary& itinerary, int indent) {
     }
     j["legs"] = std::move(legs);
     j["notes"] = itinerary.notes;
+    nlohmann::json place_notes = nlohmann::json::array();
+    for (const auto& n : itinerary.place_notes) {
+        nlohmann::json o;
+        o["name"] = n.name;
+        o["place_id"] = json_or_null(n.place.id);
+        o["lat"] = n.place.lat;
+        o["lon"] = n.place.lon;
+        o["country"] = json_or_null(n.place.country);
+        o["role"] = mention_role_name(n.role);
+        o["merged_into"] = json_or_null(n.merged_into);
+        o["reason"] = n.reason;
+        o["evidence"] = evidence_json(n.evidence);
+        place_notes.push_back(std::move(o));
+    }
+    j["place_notes"] = std::move(place_notes);
     return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

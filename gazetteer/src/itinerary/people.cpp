@@ -30,11 +30,11 @@ struct Run {
 
 // Facility and force words that end names of things, not people ("Joint Base", "Air Force
 // One", "Pacific Fleet", "Istiqlal Mosque"); the geoparser's organisation list lacks some.
-bool is_facility_word(std::string_view w) {
+bool is_thing_name_word(std::string_view w) {
     static constexpr std::string_view words[] = {"base", "fleet", "force", "forces", "army", "navy", "guard", "command",
                                                  "airport", "station", "stadium", "mosque", "cathedral", "church", "basilica",
                                                  "palace", "hotel", "hall", "square", "one", "airlines", "airways", "house",
-                                                 "summit", "cosmodrome", "spaceport", "bridge", "park", "museum", "temple"};
+                                                 "summit", "cosmodrome", "spaceport", "bridge", "museum", "temple"};
     for (auto x : words) if (w == x) return true;
     return false;
 }
@@ -93,7 +93,7 @@ People find_people(std::string_view text, const TokenizedText& tt, const std::ve
         std::string styled;
         for (std::size_t k = 0; k < idx.size(); ++k) {
             const std::string w = lower_word(text, toks[idx[k]]);
-            if (is_org_cue(w) || is_facility_word(w)) org = true;
+            if (is_org_cue(w) || is_thing_name_word(w)) org = true;
             if (is_title_word(w) || is_calendar_word(w) || is_function_word(w)) {
                 start = k + 1;
                 styled = is_styled_title(w) ? raw(idx[k]) : std::string();

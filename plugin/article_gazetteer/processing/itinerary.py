@@ -23,6 +23,7 @@ class ItineraryAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
     USE_SAVED = "USE_SAVED"
     STOPS = "STOPS"
     LEGS = "LEGS"
+    NOTES = "NOTES"
 
     def name(self):
         return "itinerary"
@@ -32,9 +33,11 @@ class ItineraryAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
 
     def shortHelpString(self):  # noqa: N802
         return self.tr("Reconstructs a traveller's itinerary from one article: stops in travel "
-                       "order with dates, role and the sentence that placed them, and geodesic "
-                       "legs with the transport mode the article states. Leave the traveller "
-                       "empty to pick the person the article moves most.")
+                       "order with dates, role and the sentence that placed them, geodesic "
+                       "legs with the transport mode the article states, and the places the "
+                       "article names that are not stops, each with its role (another "
+                       "traveller, a plan, a past trip, a topic, ...) and the reason. Leave the "
+                       "traveller empty to pick the person the article moves most.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_article_parameters()
@@ -48,6 +51,8 @@ class ItineraryAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
             self.LEGS, self.tr("Itinerary legs"), SOURCE_VECTOR_LINE))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.STOPS, self.tr("Itinerary stops"), SOURCE_VECTOR_POINT))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.NOTES, self.tr("Places that are not stops"), SOURCE_VECTOR_POINT, optional=True))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         self.require("itinerary", self.tr("Itinerary extraction"))
@@ -89,7 +94,14 @@ class ItineraryAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.STOPS))
         sink.addFeatures(layers.itinerary_stop_features(itinerary, stop_fields), QgsFeatureSink.Flag.FastInsert)
+        note_fields = layers.make_fields(layers.ITINERARY_NOTE_FIELDS)
+        sink, notes_dest = self.parameterAsSink(parameters, self.NOTES, context, note_fields, WKB_POINT, wgs84)
+        if sink is not None:
+            sink.addFeatures(layers.itinerary_note_features(itinerary, note_fields), QgsFeatureSink.Flag.FastInsert)
         feedback.setProgress(100)
         feedback.pushInfo(self.tr("Traveller: {}; {} stops.").format(
             itinerary["traveller"] or "?", len(itinerary["stops"])))
-        return {self.LEGS: legs_dest, self.STOPS: stops_dest}
+        outputs = {self.LEGS: legs_dest, self.STOPS: stops_dest}
+        if notes_dest is not None:
+            outputs[self.NOTES] = notes_dest
+        return outputs
