@@ -55,6 +55,7 @@ struct GeoparseArgs {
     bool skip_bad = false;
     bool resolved_only = false;
     double abstain_below = GeoparseOptions{}.abstain_below;
+    std::string lang;
 };
 
 struct Article {
@@ -236,6 +237,8 @@ private:
                 a.meta.title = str("title");
                 a.meta.url = str("url");
                 a.meta.date = str("date");
+                // Checked here so that a bad code names its line.
+                a.meta.lang = canonical_language(str("lang"));
                 return true;
             } catch (const std::exception& e) {
                 std::string why = e.what();
@@ -310,6 +313,7 @@ void run_geoparse(const GeoparseArgs& a, Common& common) {
     const Index& index = common.index();
     GeoparseOptions opt;
     opt.abstain_below = a.abstain_below;
+    opt.language = a.lang;
     const Geoparser parser(index, opt);
     ArticleSource source(a.inputs, a.skip_bad);
 
@@ -334,7 +338,7 @@ void run_geoparse(const GeoparseArgs& a, Common& common) {
         while (n < batch_size && source.next(batch[n])) ++n;
         if (n == 0) break;
         std::function<void(std::size_t)> job = [&](std::size_t i) {
-            results[i] = parser.parse(batch[i].id, batch[i].text);
+            results[i] = parser.parse(batch[i].id, batch[i].text, batch[i].meta.lang);
             if (!layers) {
                 lines[i].clear();
                 if (a.resolved_only) {
@@ -401,6 +405,16 @@ void add_geoparse_command(CLI::App& app, Common& common) {
     cmd->add_flag("--resolved-only", a->resolved_only, "Leave out mentions the parser abstained on (JSON Lines)");
     cmd->add_option("--abstain-below", a->abstain_below, "Confidence below which a mention gets no place")
         ->check(CLI::Range(0.0, 1.0));
+    cmd->add_option("--lang", a->lang,
+                    "Language of texts without a JSON \"lang\" field: en, ru, ko or auto (default: detect from the script)")
+        ->check([](const std::string& v) {
+            try {
+                canonical_language(v);
+                return std::string();
+            } catch (const Error& e) {
+                return std::string(e.what());
+            }
+        });
     cmd->callback([a, &common] { run_geoparse(*a, common); });
 }
 

@@ -31,6 +31,11 @@ enum class MentionKind : std::uint8_t {
     Demonym = 2,   ///< an adjective or people noun pointing to a place ("North Korean", "Syrian")
 };
 
+/// The language code the geoparser uses for `code` ("ru", "RU", "ru-RU", "rus" -> "ru"; "en",
+/// "ko" likewise), or "" for "" and "auto" (detect from the text). Throws UsageError naming any
+/// other code.
+std::string canonical_language(std::string_view code);
+
 /// Short lowercase name of a mention kind ("literal", "metonymy", "demonym").
 const char* mention_kind_name(MentionKind k) noexcept;
 
@@ -71,6 +76,7 @@ struct ArticleResult {
     std::string id;
     std::vector<Mention> mentions;   ///< in text order
     std::vector<ArticlePlace> places; ///< in order of first mention
+    std::string language;            ///< language whose rules read the text: "en", "ru" or "ko"
     /// Mentions without a resolved place.
     std::size_t unresolved() const noexcept;
 };
@@ -90,18 +96,24 @@ struct GeoparseOptions {
     std::size_t max_sentence_chars = 240;
     /// Report demonyms ("Syrian") as mentions of their country.
     bool demonyms = true;
+    /// Language of the texts: "en", "ru", "ko", or "" / "auto" to detect each text's language
+    /// from its script (Hangul: Korean, Cyrillic: Russian, otherwise English).
+    std::string language;
 };
 
 /// Turns texts into place mentions. parse() is const and thread safe: one Geoparser can serve
 /// many threads. The Index must outlive the Geoparser.
 class Geoparser {
 public:
-    /// Keeps a reference to `index`. Throws UsageError for out-of-range options.
+    /// Keeps a reference to `index`. Throws UsageError for out-of-range options or an unknown
+    /// language.
     explicit Geoparser(const Index& index, GeoparseOptions options = {});
 
     /// Finds and resolves the place mentions of `text` (UTF-8; invalid bytes are tolerated).
-    /// `id` is copied into the result. Never throws for any text (std::bad_alloc aside).
-    ArticleResult parse(std::string_view id, std::string_view text) const;
+    /// `id` is copied into the result. `language` ("en", "ru", "ko", "auto"; empty: the
+    /// options' language) overrides the options for this text. Throws UsageError for an unknown
+    /// language code; never throws for any text (std::bad_alloc aside).
+    ArticleResult parse(std::string_view id, std::string_view text, std::string_view language = {}) const;
 
     const GeoparseOptions& options() const noexcept { return m_options; }
     const Index& index() const noexcept { return *m_index; }
@@ -114,6 +126,7 @@ private:
 /// Extra article fields carried to the outputs (from JSON Lines input; all optional).
 struct ArticleMeta {
     std::string title, url, date;
+    std::string lang;  ///< the article's language code as given ("ru", "ko"; "" to detect)
 };
 
 /// Appends one JSON Lines record of `result` (no trailing newline) to `out`:
