@@ -77,6 +77,20 @@ const WordList& org_after() {
     return s;
 }
 
+// Common nouns, adverbs and verb forms of news Korean that are also the Korean names of places
+// somewhere ("위해" for, and Weihai; "다만" only, and Daman): never names on their own.
+const WordList& common_words() {
+    static const WordList s = {
+        "위해", "위한", "통해", "통한", "지난", "동안", "다만", "따라", "대해", "대한", "관련", "이후", "이전", "당시",
+        "가운데", "사이", "지난해", "올해", "내년", "오전", "오후", "현재", "최근", "이날", "전날", "다음", "이번",
+        "정부", "당국", "양국", "세계", "국제", "국내", "해외", "전국", "지역", "도시", "국가", "나라", "생산", "이다",
+        "한편", "또한", "그러나",
+        "하지만", "특히", "결국", "모두", "함께", "직접", "계속", "다시", "가장", "매우", "이상", "이하", "정도", "시간",
+        "경제", "정치", "외교", "안보", "군사", "사업", "회의", "회담", "협력", "관계", "문제", "상황", "계획", "방문",
+        "개발", "건설", "운행", "열차", "철도", "도로", "시장", "주민", "사람", "기자", "대표"};
+    return s;
+}
+
 bool ends_with(std::string_view w, std::string_view e) { return w.size() > e.size() && w.substr(w.size() - e.size()) == e; }
 
 unsigned syllables(std::string_view s) {
@@ -111,6 +125,7 @@ private:
     const std::vector<Token>& m_toks;
     std::vector<LanguageSpan>& m_out;
     std::string m_key;
+    bool m_verified = false, m_rr = false, m_suffix = false;  // of the last match_at()
 
     std::string_view surface(std::uint32_t t) const { return m_text.substr(m_toks[t].begin, m_toks[t].end - m_toks[t].begin); }
     bool hangul_word(std::uint32_t t) const {
@@ -189,30 +204,33 @@ private:
         Hit best;
         bool have = false, best_suffix = false;
         std::string_view best_noun, best_particle;
-        for (const auto& s : sv) {
-            if (syllables(s.noun) < 2) continue;
-            Hit h;
-            bool suffix_cut = false;
-            bool ok = lookup({}, s.noun, h);
-            if (!ok || !h.verified) {
-                for (auto suf : k_place_suffixes) {
-                    if (!ends_with(s.noun, suf)) continue;
-                    std::string_view base = s.noun.substr(0, s.noun.size() - suf.size());
-                    if (syllables(base) < 2) continue;
-                    Hit h2;
-                    if (lookup({}, base, h2) && (!ok || h2.verified)) { h = h2; ok = true; suffix_cut = true; }
-                    break;
+        // First the noun as split from its particle, then without a place suffix ("신의주시"):
+        // "서울시도" is "서울시" + "도" (also), not "서울시도" less the province suffix.
+        for (int pass = 0; pass < 2 && !(have && best.verified); ++pass) {
+            for (const auto& s : sv) {
+                if (syllables(s.noun) < 2) continue;
+                Hit h;
+                bool ok = false;
+                if (pass == 0) {
+                    ok = lookup({}, s.noun, h);
+                } else {
+                    for (auto suf : k_place_suffixes) {
+                        if (!ends_with(s.noun, suf)) continue;
+                        std::string_view base = s.noun.substr(0, s.noun.size() - suf.size());
+                        if (syllables(base) >= 2) ok = lookup({}, base, h);
+                        break;
+                    }
                 }
+                if (!ok) continue;
+                if (!have || (h.verified && !best.verified)) {
+                    best = h;
+                    have = true;
+                    best_noun = s.noun;
+                    best_particle = s.particle;
+                    best_suffix = pass == 1;
+                }
+                if (best.verified) break;
             }
-            if (!ok) continue;
-            if (!have || (h.verified && !best.verified)) {
-                best = h;
-                have = true;
-                best_noun = s.noun;
-                best_particle = s.particle;
-                best_suffix = suffix_cut;
-            }
-            if (best.verified) break;
         }
         // Multi-word names ("캠프 데이비드", "라스베이거스 컨벤션센터", "평화의 집"): the first
         // word whole, the next with its particle split off.
@@ -267,16 +285,20 @@ private:
             sp.reasons.push_back("locative particle '" + std::string(last_particle) + "'");
         }
         if (best.verified) sp.reasons.push_back("Hangul name");
-        else sp.weak = true;  // checked again in judge()
         if (best.rr) sp.reasons.push_back("romanised (RR)");
+        m_verified = best.verified;
+        m_rr = best.rr;
+        m_suffix = best_suffix;
         return true;
     }
 
     bool judge(LanguageSpan& sp) {
         const int rank = prominence(m_idx, sp.list);
-        const bool verified = !sp.weak;
-        sp.weak = false;
-        if (sp.list[0].kind == MatchKind::Demonym) return false;
+        const bool verified = m_verified;
+        bool strong_cue = m_suffix;  // a place suffix or place noun, not only a particle
+        if (sp.list[0].kind == MatchKind::Demonym || sp.list[0].kind == MatchKind::Abbreviation) return false;
+        if (sp.first == sp.last && common_words().count(surface(sp.first).substr(0, surface(sp.first).size() - sp.trim_bytes)))
+            return false;
         std::uint32_t n = sp.last + 1;
         bool particle = sp.trim_bytes > 0;
         if (!particle && hangul_word(n) && m_toks[n].is(TokSpaceBefore)) {
@@ -287,6 +309,7 @@ private:
                 if (ends_with(nw, p)) { base = nw.substr(0, nw.size() - p.size()); break; }
             if (place_nouns_after().count(nw) || place_nouns_after().count(base)) {
                 sp.cue = true;
+                strong_cue = true;
                 sp.reasons.push_back("before '" + std::string(nw) + "'");
             } else if (title_after().count(nw) || title_after().count(base)) {
                 // A person's name, unless a country names the person's office ("중국 외교부장").
@@ -294,8 +317,14 @@ private:
             } else if (org_after().count(nw) || org_after().count(base)) {
                 if (rank == 0) return false;
                 sp.recog -= 0.15;
+            } else if (rank < 3 && hangul_word(n + 1) && (title_after().count(surface(n + 1)))) {
+                return false;  // given name and family name before a title ("블라디미르 푸틴 대통령")
             }
         }
+        // A key shared only with a Latin or other-script name ("발사" and the Romanian Balşa)
+        // is a Korean word unless a place suffix or place noun says otherwise; Revised
+        // Romanization matches are Korean places and may rest on the article's support.
+        if (!verified && !m_rr && !strong_cue) return false;
         // Names matched only through a Latin or other-script namesake need a cue; a minor place
         // without one needs the article's support.
         if (!verified && !sp.cue && rank < 2) sp.weak = true;

@@ -198,6 +198,14 @@ const WordList& reporting_verbs() {
     return s;
 }
 
+bool is_adjective(const std::u32string& w) {
+    // Endings no noun declension shares ("-ом", "-ой" are nouns' too: "Пхеньяном", "Москвой").
+    for (std::u32string_view e : {U"ый", U"ий", U"ая", U"яя", U"ое", U"ее", U"ого", U"его", U"ому", U"ему", U"ым",
+                                  U"им", U"ую", U"юю", U"ые", U"ие", U"ых", U"их"})
+        if (ends_with(w, e) && w.size() > e.size() + 3) return true;
+    return false;
+}
+
 bool is_patronymic(const std::u32string& w) {
     for (std::u32string_view e : {U"ович", U"евич", U"овна", U"евна", U"овича", U"евича", U"овны", U"евны", U"овичу",
                                   U"евичу", U"овичем", U"евичем", U"ичем", U"ична", U"ичны"})
@@ -234,6 +242,7 @@ private:
     std::vector<std::vector<std::string>> m_forms;       // per token, keys of its nominatives (lazy)
     std::vector<std::uint8_t> m_forms_done;
     std::unordered_set<std::u32string> m_lower_words;    // words written in lower case somewhere
+    std::unordered_set<std::u32string> m_lower_stems;    // the same without their last two letters
     std::unordered_set<std::string> m_persons;           // keys of person-name words
     std::vector<std::u32string> m_scratch;
 
@@ -248,10 +257,14 @@ private:
         m_forms.assign(m_toks.size(), {});
         m_forms_done.assign(m_toks.size(), 0);
         m_lower_words.clear();
+        m_lower_stems.clear();
         for (std::uint32_t t = 0; t < m_toks.size(); ++t) {
             if (!cyr(t)) continue;
             m_lower[t] = lower_ru(surface(t));
-            if (!m_toks[t].is(TokCapitalised)) m_lower_words.insert(m_lower[t]);
+            if (!m_toks[t].is(TokCapitalised)) {
+                m_lower_words.insert(m_lower[t]);
+                if (m_lower[t].size() >= 5) m_lower_stems.insert(m_lower[t].substr(0, m_lower[t].size() - 2));
+            }
         }
     }
 
@@ -420,6 +433,8 @@ private:
         const bool sent_start = m_toks[f].is(TokSentenceStart);
         // Adjectival demonyms and people nouns are not annotated as places in Russian news.
         if (sp.list[0].kind == MatchKind::Demonym) return false;
+        // Codes and abbreviations count only when written in capitals ("Луна" is no "LUN").
+        if (sp.list[0].kind == MatchKind::Abbreviation && !m_toks[f].is(TokAllCaps)) return false;
         // Cues before the name.
         if (f > 0 && cyr(f - 1) && !m_toks[f - 1].is(TokCapitalised)) {
             std::string pk = lower8(f - 1);
@@ -453,7 +468,16 @@ private:
             const std::string& k = sp.key;
             if (m_persons.count(k) && !(rank >= 2 && sp.cue)) return false;
             // A sentence opener the article also writes in lower case is a common word.
-            if (sent_start && m_lower_words.count(m_lower[f])) return false;
+            // Inflected forms count too: "Работы" opening a sentence, "работу" later.
+            const auto& lw = m_lower[f];
+            if (sent_start && (m_lower_words.count(lw) || (lw.size() >= 5 && m_lower_stems.count(lw.substr(0, lw.size() - 2)))))
+                return false;
+            // A capitalised adjective before a common noun names a thing, not the place its
+            // namesake is ("Тихоокеанский флот", "Северный морской путь").
+            if (!major && l + 1 < m_toks.size() && cyr(l + 1) && !m_toks[l + 1].is(TokCapitalised) &&
+                m_toks[l + 1].is(TokSpaceBefore) && m_lower[l + 1].size() > 3 && !function_words().count(lower8(l + 1)) &&
+                !place_nouns().count(lower8(l + 1)) && is_adjective(lw))
+                return false;
             // A capitalised neighbour that is no place makes this part of a longer name: a person
             // ("Ким Чен Ын", "Владимир Путин") or an organisation.
             bool name_neighbour = false;
@@ -466,6 +490,7 @@ private:
             if (name_neighbour && !major) return false;
             if (name_neighbour) sp.recog -= 0.1;
             if (sent_start && !major && !sp.cue) {
+                sp.weak = true;
                 sp.recog -= 0.15;
                 sp.reasons.push_back("capitalised at sentence start");
             }

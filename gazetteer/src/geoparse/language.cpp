@@ -255,17 +255,24 @@ void word_key(std::string_view word, std::string& out) {
 
 void cyrillic_bgn_key(std::string_view word, std::string& out) {
     out.clear();
+    // "е" is "ye" at the start of a word and after a vowel or a sign ("Yekaterinburg", "Primorye").
+    bool ye_context = true;
     for (std::size_t i = 0; i < word.size();) {
         unsigned len;
         char32_t c = decode_utf8(word, i, len);
         if (is_cyrillic(c)) {
-            out += cyrillic_bgn(c);
+            char32_t lc = (c >= 0x0410 && c <= 0x042F) ? c + 0x20 : c;
+            if ((lc == 0x0435 || lc == 0x0451) && ye_context) out += "ye";
+            else out += cyrillic_bgn(c);
+            ye_context = std::u32string_view(U"аеёиоуыэюяьъ").find(lc) != std::u32string_view::npos;
         } else if (c < 0x80) {
             char ch = static_cast<char>(c);
             if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
             if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) out.push_back(ch);
             else if (ch != '\'' && !out.empty() && out.back() != ' ') out.push_back(' ');
+            ye_context = true;
         } else if (!dropped_mark(c)) {
+            ye_context = true;
             if (!out.empty() && out.back() != ' ') out.push_back(' ');
         }
         i += len;
