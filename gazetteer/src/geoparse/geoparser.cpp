@@ -209,7 +209,8 @@ private:
             // ICU only for capitalised words with letters beyond ASCII: curly apostrophes
             // ("neighborhood’s") fold like straight ones, and lower-case words serve only as
             // common-word evidence, for which their raw lower-case bytes do.
-            if (t.is(TokNonAscii) && t.is(TokCapitalised) && !only_apostrophes_beyond_ascii(sv)) keys[i] = normalize_key(sv);
+            // word_key() is normalize_key() without ICU for Cyrillic and Hangul (language.hpp).
+            if (t.is(TokNonAscii) && t.is(TokCapitalised) && !only_apostrophes_beyond_ascii(sv)) word_key(sv, keys[i]);
             else fold_ascii_key(sv, keys[i]);
             if (!t.is(TokCapitalised) && !t.is(TokDigit)) m_s.lower_words.insert(keys[i]);
         }

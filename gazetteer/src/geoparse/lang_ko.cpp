@@ -91,6 +91,19 @@ const WordList& common_words() {
     return s;
 }
 
+// True for a non-empty name of Hangul syllables and spaces only (the only names a noun's key can
+// equal).
+bool hangul_or_space(std::string_view s) {
+    if (s.empty()) return false;
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned len;
+        char32_t c = decode_utf8(s, i, len);
+        if (!is_hangul_syllable(c) && c != ' ') return false;
+        i += len;
+    }
+    return true;
+}
+
 bool ends_with(std::string_view w, std::string_view e) { return w.size() > e.size() && w.substr(w.size() - e.size()) == e; }
 
 unsigned syllables(std::string_view s) {
@@ -151,8 +164,7 @@ private:
         std::size_t n = m_idx.place_alt_name_count(place);
         for (std::size_t k = 0; k < n; ++k) {
             std::string_view a = m_idx.place_alt_name(place, k);
-            unsigned len;
-            if (a.empty() || !is_hangul_syllable(decode_utf8(a, 0, len))) continue;
+            if (!hangul_or_space(a)) continue;
             word_key(a, m_key);
             if (m_key == key) return true;
         }
@@ -165,7 +177,7 @@ private:
         bool verified = false, rr = false;
     };
     // Looks `noun` up by its ICU key and, for Korean places, by its Revised Romanization.
-    bool lookup(std::string_view prefix_key, std::string_view noun, Hit& hit) {
+    bool lookup(std::string_view prefix_key, std::string_view noun, Hit& hit, bool allow_rr = false) {
         std::string k;
         word_key(noun, k);
         std::string full = prefix_key.empty() ? k : std::string(prefix_key) + " " + k;
@@ -182,7 +194,7 @@ private:
             hit.rr = false;
             return true;
         }
-        if (!prefix_key.empty()) return false;
+        if (!prefix_key.empty() || !allow_rr) return false;
         hangul_rr_key(noun, k);
         pl = m_idx.postings(k);
         if (pl.empty()) return false;
@@ -217,7 +229,9 @@ private:
                     for (auto suf : k_place_suffixes) {
                         if (!ends_with(s.noun, suf)) continue;
                         std::string_view base = s.noun.substr(0, s.noun.size() - suf.size());
-                        if (syllables(base) >= 2) ok = lookup({}, base, h);
+                        // Revised Romanization only with a place suffix ("고흥군"): a common
+                        // word's romanisation too often names a Korean village.
+                        if (syllables(base) >= 2) ok = lookup({}, base, h, true);
                         break;
                     }
                 }

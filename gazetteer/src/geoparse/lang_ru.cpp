@@ -342,6 +342,20 @@ private:
                 if (!pl.empty()) { best_last = j; best_list = pl; best_key = k; break; }
             }
         }
+        // "космодроме Восточный", "острове Русский": the place noun before the name may be part
+        // of the indexed name ("Космодром Восточный"); the span stays the name alone.
+        if (i > 0 && cyr(i - 1) && !m_toks[i - 1].is(TokCapitalised) && m_toks[i].is(TokSpaceBefore) &&
+            place_nouns().count(lower8(i - 1))) {
+            bool found = best_last > static_cast<long>(i);
+            for (const auto& nk : forms(i - 1)) {
+                if (found || !m_idx.has_keys_with_prefix(nk)) continue;
+                for (const auto& k : forms(i)) {
+                    std::string c = nk + " " + k;
+                    auto pl = m_idx.postings(c);
+                    if (!pl.empty()) { best_last = i; best_list = pl; best_key = c; found = true; break; }
+                }
+            }
+        }
         // "Амурской области", "Алтайского края": GeoNames writes divisions in English, from the
         // adjective's stem ("Amur Oblast").
         if (best_last <= static_cast<long>(i)) {
@@ -464,8 +478,19 @@ private:
             if (!noun_before) return false;
             sp.cue = true;
         }
+        // "МЧС России", "ВМФ России", "МИД Китая": a country after an organisation's initials is
+        // part of the organisation's name.
+        if (f > 0 && cyr(f - 1) && m_toks[f - 1].is(TokAllCaps) && m_toks[f].is(TokSpaceBefore) && prominence_of(f - 1) == 0)
+            return false;
         if (single) {
             const std::string& k = sp.key;
+            // An inflected guess opening a sentence ("Работы" -> "работа") needs a cue or a
+            // country: the word as written is no name.
+            if (sent_start && !sp.cue && rank < 3) {
+                std::string as_written;
+                word_key(surface(f), as_written);
+                if (as_written != k) return false;
+            }
             if (m_persons.count(k) && !(rank >= 2 && sp.cue)) return false;
             // A sentence opener the article also writes in lower case is a common word.
             // Inflected forms count too: "Работы" opening a sentence, "работу" later.

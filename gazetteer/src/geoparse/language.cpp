@@ -211,7 +211,14 @@ void word_key(std::string_view word, std::string& out) {
         unsigned len;
         char32_t c = decode_utf8(word, i, len);
         i += len;
-        if (c < 0x80 && c != '\'' && c != '`') {
+        if (c == '\'') {
+            // ICU's rules keep the ASCII apostrophe through transliteration (it stops Hangul
+            // pairs from joining); the final fold drops it.
+            prev_final = -1;
+            prev_vowel_junction = false;
+            continue;
+        }
+        if (c < 0x80 && c != '`') {
             char ch = static_cast<char>(c);
             if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
             if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) emit(std::string_view(&ch, 1));
@@ -234,9 +241,9 @@ void word_key(std::string_view word, std::string& out) {
             if (prev_final > 0 && k_sep_final_initial[static_cast<std::size_t>(prev_final)][ini] == '1') pending_space = true;
             bool junction = prev_final == 0 && ini == 11;
             if (junction) {
-                // Two vowel-to-vowel joins in a row: ICU decides with more context than one pair;
-                // rare enough ("최오어") to ask ICU itself.
-                if (prev_vowel_junction) { normalize_key(word).swap(out); return; }
+                // Two vowel-to-vowel joins in a row around an "o" or "e" syllable ("최오어"):
+                // ICU decides the first join with the third syllable in view; ask ICU itself.
+                if (prev_vowel_junction && (prev_vowel == 5 || prev_vowel == 8)) { normalize_key(word).swap(out); return; }
                 if (k_sep_vowel_vowel[static_cast<std::size_t>(prev_vowel)][vow] == '1') pending_space = true;
             }
             prev_vowel_junction = junction;
