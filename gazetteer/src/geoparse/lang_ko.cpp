@@ -106,6 +106,13 @@ bool hangul_or_space(std::string_view s) {
 
 bool ends_with(std::string_view w, std::string_view e) { return w.size() > e.size() && w.substr(w.size() - e.size()) == e; }
 
+// The word without its longest particle ("대통령은" -> "대통령").
+std::string_view strip_particle(std::string_view w) {
+    for (auto p : k_particles)
+        if (ends_with(w, p)) return w.substr(0, w.size() - p.size());
+    return w;
+}
+
 unsigned syllables(std::string_view s) {
     unsigned n = 0;
     for (std::size_t i = 0; i < s.size();) {
@@ -167,6 +174,15 @@ private:
             if (!hangul_or_space(a)) continue;
             word_key(a, m_key);
             if (m_key == key) return true;
+            // "단둥 시", "신의주시": the name with its place suffix counts for the bare noun.
+            for (auto suf : k_place_suffixes) {
+                if (!ends_with(a, suf)) continue;
+                std::string_view base = a.substr(0, a.size() - suf.size());
+                while (!base.empty() && base.back() == ' ') base.remove_suffix(1);
+                word_key(base, m_key);
+                if (m_key == key) return true;
+                break;
+            }
         }
         return false;
     }
@@ -318,9 +334,7 @@ private:
         if (!particle && hangul_word(n) && m_toks[n].is(TokSpaceBefore)) {
             std::string_view nw = surface(n);
             // The next word without its particle.
-            std::string_view base = nw;
-            for (auto p : k_particles)
-                if (ends_with(nw, p)) { base = nw.substr(0, nw.size() - p.size()); break; }
+            std::string_view base = strip_particle(nw);
             if (place_nouns_after().count(nw) || place_nouns_after().count(base)) {
                 sp.cue = true;
                 strong_cue = true;
@@ -331,7 +345,7 @@ private:
             } else if (org_after().count(nw) || org_after().count(base)) {
                 if (rank == 0) return false;
                 sp.recog -= 0.15;
-            } else if (rank < 3 && hangul_word(n + 1) && (title_after().count(surface(n + 1)))) {
+            } else if (rank < 3 && hangul_word(n + 1) && title_after().count(strip_particle(surface(n + 1)))) {
                 return false;  // given name and family name before a title ("블라디미르 푸틴 대통령")
             }
         }
