@@ -253,6 +253,7 @@ py::dict article_dict(const gz::ArticleResult& r) {
     out["mentions"] = mentions;
     out["places"] = places;
     out["unresolved"] = r.unresolved();
+    out["language"] = r.language;
     return out;
 }
 
@@ -505,9 +506,10 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
 #if GAZETTEER_PY_HAVE_GEOPARSE
         .def("geoparse", [](const gz::Index& idx, const std::string& text, const std::string& id,
                             py::object overrides, double abstain_below, double recognition_threshold,
-                            std::size_t max_alternatives, bool demonyms) {
+                            std::size_t max_alternatives, bool demonyms, const std::string& language) {
             auto ov = overrides_from(overrides);
             auto o = geoparse_options(abstain_below, recognition_threshold, max_alternatives, demonyms);
+            o.language = gz::canonical_language(language);  // UsageError -> ValueError before any work
             gz::ArticleResult r;
             {
                 py::gil_scoped_release release;
@@ -520,9 +522,10 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
            py::arg("abstain_below") = gz::GeoparseOptions{}.abstain_below,
            py::arg("recognition_threshold") = gz::GeoparseOptions{}.recognition_threshold,
            py::arg("max_alternatives") = gz::GeoparseOptions{}.max_alternatives,
-           py::arg("demonyms") = gz::GeoparseOptions{}.demonyms,
-           "Place mentions of a text: {'id', 'mentions', 'places', 'unresolved'}. Offsets are code\n"
-           "points (text[start:end]). overrides: {mention start: place id or None} replaces resolutions.")
+           py::arg("demonyms") = gz::GeoparseOptions{}.demonyms, py::arg("language") = "",
+           "Place mentions of a text: {'id', 'mentions', 'places', 'unresolved', 'language'}. Offsets are\n"
+           "code points (text[start:end]). overrides: {mention start: place id or None} replaces\n"
+           "resolutions. language: 'en', 'ru', 'ko', or '' / 'auto' to detect from the script.")
 #endif
 #if GAZETTEER_PY_HAVE_ITINERARY
         .def("itinerary", [](const gz::Index& idx, const std::string& text, const std::string& traveller,
