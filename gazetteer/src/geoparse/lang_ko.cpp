@@ -266,7 +266,12 @@ private:
         // word whole, the next with its particle split off.
         std::uint32_t last = i;
         std::string_view last_noun = best_noun, last_particle = best_particle;
-        {
+        // A word ending in a case or topic particle ends its noun phrase; "의" (of) and endings
+        // that are also the last syllable of many names ("하노이", "시카고") do not.
+        bool phrase_ends = false;
+        for (std::string_view p : {"에서", "으로", "에게", "까지", "부터", "은", "는", "을", "를", "에", "로", "와", "과"})
+            if (ends_with(surface(i), p)) { phrase_ends = true; break; }
+        if (!phrase_ends) {
             std::string k0;
             word_key(surface(i), k0);
             std::uint32_t j = i;
