@@ -118,4 +118,14 @@ TEST_CASE("romanisations used as fallback keys", "[language]") {
     CHECK(k == "ulsan");
     hangul_rr_key("백두산", k);
     CHECK(k == "baekdusan");
+    hangul_mr_key("개성", k);
+    CHECK(k == "kaesong");
+    hangul_mr_key("평양", k);
+    CHECK(k == "pyongyang");
+    hangul_mr_key("평안북도", k);
+    CHECK(k == "pyonganbukto");
+    hangul_mr_key("신의주", k);
+    CHECK(k == "sinuiju");
+    hangul_mr_key("금강산", k);
+    CHECK(k == "kumgangsan");
 }

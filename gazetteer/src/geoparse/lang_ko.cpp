@@ -48,8 +48,8 @@ const WordList& locative_particles() {
 }
 
 // Place suffixes written onto a name: they are part of the span and say place.
-constexpr std::array<std::string_view, 26> k_place_suffixes = {
-    "우주기지", "우주센터", "국제공항", "공항", "반도", "해협", "광역시", "특별시", "자치구", "자치주", "시", "도",
+constexpr std::array<std::string_view, 28> k_place_suffixes = {
+    "우주기지", "우주센터", "국제공항", "공항", "반도", "해협", "광역시", "특별시", "자치구", "자치주", "북도", "남도", "시", "도",
     "군", "구", "성", "주", "현", "역", "항", "섬", "강", "산", "호", "만", "읍", "면"};
 
 // Nouns after a name that say place ("하산 역", "국경 도시 핑샹" is handled by the suffix).
@@ -192,8 +192,10 @@ private:
         std::string key;
         bool verified = false, rr = false;
     };
-    // Looks `noun` up by its ICU key and, for Korean places, by its Revised Romanization.
-    bool lookup(std::string_view prefix_key, std::string_view noun, Hit& hit, bool allow_rr = false) {
+    // Looks `noun` up by its ICU key and, with `allow_rr`, by the romanisations of Korean places
+    // (`suffix_of`: the place suffix ending the noun, if any).
+    bool lookup(std::string_view prefix_key, std::string_view noun, Hit& hit, bool allow_rr = false,
+                std::string_view suffix_of = {}) {
         std::string k;
         word_key(noun, k);
         std::string full = prefix_key.empty() ? k : std::string(prefix_key) + " " + k;
@@ -211,17 +213,33 @@ private:
             return true;
         }
         if (!prefix_key.empty() || !allow_rr) return false;
+        // South Korean names are romanised by the Revised Romanization, North Korean ones by
+        // McCune-Reischauer ("개성" Kaesong, "금강산" Kumgang-san): each names only Korean places.
+        auto korean = [&](const std::string& key) {
+            auto l = m_idx.postings(key);
+            if (l.empty()) return false;
+            auto cc = m_idx.place_country(l[0].place);
+            if (cc != "KR" && cc != "KP") return false;
+            hit.list = l;
+            hit.key = key;
+            hit.verified = false;
+            hit.rr = true;
+            return true;
+        };
         hangul_rr_key(noun, k);
-        pl = m_idx.postings(k);
-        if (pl.empty()) return false;
-        // Revised Romanization names only Korean places.
-        auto cc = m_idx.place_country(pl[0].place);
-        if (cc != "KR" && cc != "KP") return false;
-        hit.list = pl;
-        hit.key = k;
-        hit.verified = false;
-        hit.rr = true;
-        return true;
+        if (korean(k)) return true;
+        hangul_mr_key(noun, k);
+        if (korean(k)) return true;
+        // With the suffix as its own word ("Kumgang-san", "P'yŏngan-bukto").
+        if (!suffix_of.empty() && suffix_of.size() < noun.size()) {
+            std::string base;
+            hangul_mr_key(noun.substr(0, noun.size() - suffix_of.size()), base);
+            if (k.size() > base.size() && k.compare(0, base.size(), base) == 0) {
+                k.insert(base.size(), " ");
+                if (korean(k)) return true;
+            }
+        }
+        return false;
     }
 
     bool match_at(std::uint32_t i, LanguageSpan& sp) {
@@ -240,14 +258,14 @@ private:
                 Hit h;
                 bool ok = false;
                 if (pass == 0) {
+                    // Romanised keys only with a place suffix (below): a common word's
+                    // romanisation too often names a Korean village, and each costs a look-up.
                     ok = lookup({}, s.noun, h);
                 } else {
                     for (auto suf : k_place_suffixes) {
                         if (!ends_with(s.noun, suf)) continue;
                         std::string_view base = s.noun.substr(0, s.noun.size() - suf.size());
-                        // Revised Romanization only with a place suffix ("고흥군"): a common
-                        // word's romanisation too often names a Korean village.
-                        if (syllables(base) >= 2) ok = lookup({}, base, h, true);
+                        if (syllables(base) >= 2) ok = lookup({}, s.noun, h, true, suf) || lookup({}, base, h, true);
                         break;
                     }
                 }
@@ -320,7 +338,7 @@ private:
             sp.reasons.push_back("locative particle '" + std::string(last_particle) + "'");
         }
         if (best.verified) sp.reasons.push_back("Hangul name");
-        if (best.rr) sp.reasons.push_back("romanised (RR)");
+        if (best.rr) sp.reasons.push_back("romanised (RR or McCune-Reischauer)");
         m_verified = best.verified;
         m_rr = best.rr;
         m_suffix = best_suffix;
@@ -350,8 +368,11 @@ private:
             } else if (org_after().count(nw) || org_after().count(base)) {
                 if (rank == 0) return false;
                 sp.recog -= 0.15;
-            } else if (rank < 3 && hangul_word(n + 1) && title_after().count(strip_particle(surface(n + 1)))) {
-                return false;  // given name and family name before a title ("블라디미르 푸틴 대통령")
+            } else if (rank < 3 && ((hangul_word(n + 1) && title_after().count(strip_particle(surface(n + 1)))) ||
+                                    (hangul_word(n + 2) && title_after().count(strip_particle(surface(n + 2)))))) {
+                // Given name and family name before a title, perhaps with the country between
+                // ("블라디미르 푸틴 대통령", "블라디미르 푸틴 러시아 대통령").
+                return false;
             }
         }
         // A key shared only with a Latin or other-script name ("발사" and the Romanian Balşa)

@@ -320,6 +320,52 @@ void hangul_rr_key(std::string_view word, std::string& out) {
     while (!out.empty() && out.back() == ' ') out.pop_back();
 }
 
+void hangul_mr_key(std::string_view word, std::string& out) {
+    // Initials: voiceless at the start of a word or after a stop, voiced after a vowel or a
+    // sonorant final (n, l, m, ng); ㄹ is "r", "l" after ㄹ or ㄴ.
+    static constexpr std::array<std::string_view, 19> voiceless = {"k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s",
+                                                                   "ss", "", "ch", "tch", "ch", "k", "t", "p", "h"};
+    static constexpr std::array<std::string_view, 19> voiced = {"g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s",
+                                                                "ss", "", "j", "tch", "ch", "k", "t", "p", "h"};
+    static constexpr std::array<std::string_view, 21> vowels = {"a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae",
+                                                                "oe", "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i"};
+    static constexpr std::array<std::string_view, 28> finals = {"", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l",
+                                                                "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"};
+    out.clear();
+    int prev_final = -1;  // -1: start of word
+    for (std::size_t i = 0; i < word.size();) {
+        unsigned len;
+        char32_t c = decode_utf8(word, i, len);
+        i += len;
+        if (!is_hangul_syllable(c)) {
+            if (prev_final > 0) out += finals[static_cast<std::size_t>(prev_final)];
+            prev_final = -1;
+            if (c < 0x80) {
+                char ch = static_cast<char>(c);
+                if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+                if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) out.push_back(ch);
+                else if (!out.empty() && out.back() != ' ') out.push_back(' ');
+            }
+            continue;
+        }
+        unsigned s = static_cast<unsigned>(c - 0xAC00);
+        unsigned ini = s / (21 * 28), vow = (s / 28) % 21, fin = s % 28;
+        if (prev_final > 0) {
+            // A final before ㅇ carries over voiced ("압록" aside, "평안" -> "pyongan").
+            out += (ini == 11 && (prev_final == 1 || prev_final == 7 || prev_final == 17 || prev_final == 22))
+                       ? voiced[prev_final == 1 ? 0 : prev_final == 7 ? 3 : prev_final == 17 ? 7 : 12]
+                       : finals[static_cast<std::size_t>(prev_final)];
+        }
+        bool sonorant_before = prev_final == 0 || prev_final == 4 || prev_final == 8 || prev_final == 16 || prev_final == 21;
+        if (ini == 5) out += (prev_final == 8 || prev_final == 4) ? "l" : "r";
+        else out += (prev_final >= 0 && sonorant_before) ? voiced[ini] : voiceless[ini];
+        out += vowels[vow];
+        prev_final = static_cast<int>(fin);
+    }
+    if (prev_final > 0) out += finals[static_cast<std::size_t>(prev_final)];
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+}
+
 int prominence(const Index& index, const PostingList& list) {
     if (list.empty()) return 0;
     auto p = list[0].place;

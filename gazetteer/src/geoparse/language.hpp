@@ -47,6 +47,11 @@ void cyrillic_bgn_key(std::string_view word, std::string& out);
 /// Replaces `out`.
 void hangul_rr_key(std::string_view word, std::string& out);
 
+/// The McCune-Reischauer romanisation of Hangul syllables, as GeoNames writes North Korean names,
+/// without its diacritics and apostrophes ("개성" -> "kaesong", "평안북도" -> "pyonganbukto"):
+/// plain stops voiced between voiced sounds, "ŏ" and "ŭ" as "o" and "u". Replaces `out`.
+void hangul_mr_key(std::string_view word, std::string& out);
+
 /// A place name found by a language recogniser: tokens [first, last] of the tokenized text, the
 /// last one possibly cut short by `trim_bytes` bytes (`trim_cp` code points) of particle.
 struct LanguageSpan {
