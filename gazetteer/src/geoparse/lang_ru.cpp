@@ -425,6 +425,17 @@ private:
         }
     }
 
+    bool has_cyrillic_name(std::uint32_t place, std::string_view key) {
+        std::string k;
+        for (std::size_t i = 0, n = m_idx.place_alt_name_count(place); i < n; ++i) {
+            std::string_view a = m_idx.place_alt_name(place, i);
+            if (a.empty() || !is_cyrillic_word(a)) continue;
+            word_key(a, k);
+            if (k == key) return true;
+        }
+        return false;
+    }
+
     int prominence_of(std::uint32_t t) {
         for (const auto& k : forms(t)) {
             auto pl = m_idx.postings(k);
@@ -446,8 +457,10 @@ private:
         const bool sent_start = m_toks[f].is(TokSentenceStart);
         // Adjectival demonyms and people nouns are not annotated as places in Russian news.
         if (sp.list[0].kind == MatchKind::Demonym) return false;
-        // Codes and abbreviations count only when written in capitals ("Луна" is no "LUN").
-        if (sp.list[0].kind == MatchKind::Abbreviation && !m_toks[f].is(TokAllCaps)) return false;
+        // Codes and abbreviations count only when written in capitals ("Луна" is no "LUN") and
+        // recorded in Cyrillic ("КНДР"): "НПО" read as Latin "NPO" is some other code.
+        if (sp.list[0].kind == MatchKind::Abbreviation && (!m_toks[f].is(TokAllCaps) || !has_cyrillic_name(sp.list[0].place, sp.key)))
+            return false;
         // Cues before the name.
         if (f > 0 && cyr(f - 1) && !m_toks[f - 1].is(TokCapitalised)) {
             std::string pk = lower8(f - 1);
