@@ -536,6 +536,9 @@ private:
         if (l + 1 < m_toks.size() && cyr(l + 1) && !m_toks[l + 1].is(TokCapitalised) && reporting_verbs().count(lower8(l + 1)))
             sp.metonymy = true;
         bool bgn_only = !sp.reasons.empty() && sp.reasons.front() == "romanised (BGN)";
+        // A name known only by its English spelling needs a cue: Chinese and Korean names in
+        // Russian spelling ("Чжэн") romanise into unrelated namesakes.
+        if (bgn_only && !sp.cue) return false;
         if (!major && !sp.cue && (single || bgn_only)) {
             if (bgn_only || m_idx.place_importance(sp.list[0].place) < 0.55f) sp.weak = true;
         }
