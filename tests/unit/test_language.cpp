@@ -118,6 +118,8 @@ TEST_CASE("romanisations used as fallback keys", "[language]") {
     CHECK(k == "ulsan");
     hangul_rr_key("백두산", k);
     CHECK(k == "baekdusan");
+    hangul_rr_key("전라남도", k);
+    CHECK(k == "jeollanamdo");
     hangul_mr_key("개성", k);
     CHECK(k == "kaesong");
     hangul_mr_key("평양", k);

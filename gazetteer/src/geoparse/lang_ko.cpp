@@ -228,6 +228,13 @@ private:
         };
         hangul_rr_key(noun, k);
         if (korean(k)) return true;
+        if (!suffix_of.empty() && noun.size() > 3) {
+            // The last syllable as its own word ("Gyeonggi-do", "Chungcheongbuk-do").
+            std::string head, tail;
+            hangul_rr_key(noun.substr(0, noun.size() - 3), head);
+            hangul_rr_key(noun.substr(noun.size() - 3), tail);
+            if (korean(head + " " + tail)) return true;
+        }
         hangul_mr_key(noun, k);
         if (korean(k)) return true;
         // With the suffix as its own word ("Kumgang-san", "P'yŏngan-bukto").

@@ -297,12 +297,16 @@ void hangul_rr_key(std::string_view word, std::string& out) {
         if (is_hangul_syllable(c)) {
             unsigned s = static_cast<unsigned>(c - 0xAC00);
             unsigned ini = s / (21 * 28), vow = (s / 28) % 21, fin = s % 28;
+            // ㄴ and ㄹ meeting read "ll" ("전라" Jeolla, "설날" Seollal), the one sound change
+            // of the romanisation kept here because place names are full of it.
+            bool liquid = (prev_final == 4 && ini == 5) || (prev_final == 8 && (ini == 2 || ini == 5));
             if (prev_final > 0) {
                 // The previous final is written once the next initial is known.
-                out += ini == 11 ? k_rr_final_linked[static_cast<std::size_t>(prev_final)] : k_rr_final[static_cast<std::size_t>(prev_final)];
+                out += liquid ? std::string_view("l")
+                              : ini == 11 ? k_rr_final_linked[static_cast<std::size_t>(prev_final)]
+                                          : k_rr_final[static_cast<std::size_t>(prev_final)];
             }
-            // ㄹ after ㄹ is "ll" (Seollal), otherwise "r" before a vowel.
-            out += (ini == 5 && prev_final == 8) ? std::string_view("l") : k_rr_initial[ini];
+            out += liquid ? std::string_view("l") : k_rr_initial[ini];
             out += k_vowel[vow];
             prev_final = static_cast<int>(fin);
             continue;
