@@ -21,6 +21,7 @@ packages=(build-essential cmake ninja-build pkg-config git
           libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libicu-dev
           catch2 libfmt-dev nlohmann-json3-dev libmarisa-dev libcli11-dev libxxhash-dev libssl-dev
           pybind11-dev python3-dev qt6-base-dev qt6-svg-dev bc)
+packages+=(fonts-nanum)  # Hangul glyphs for the article panel and the map (Cyrillic: DejaVu)
 if [ "$with_tests" -eq 1 ]; then
   packages+=(qgis python3-qgis xvfb xauth zip unzip imagemagick time postgresql-15)
   # The sanitizer and fuzz runs (scripts/sanitize.sh): clang-14 with its runtime libraries

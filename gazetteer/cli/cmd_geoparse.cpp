@@ -60,6 +60,7 @@ struct GeoparseArgs {
     double abstain_below = GeoparseOptions{}.abstain_below;
     std::string kinds;
     bool resume = false;
+    std::string lang;
 };
 
 struct Article {
@@ -271,6 +272,8 @@ private:
                 a.meta.title = str("title");
                 a.meta.url = str("url");
                 a.meta.date = str("date");
+                // Checked here so that a bad code names its line.
+                a.meta.lang = canonical_language(str("lang"));
                 return true;
             } catch (const ParseError& e) {
                 if (!m_skip_bad) throw;
@@ -447,6 +450,7 @@ void run_geoparse(const GeoparseArgs& a, Common& common) {
     GeoparseOptions opt;
     opt.abstain_below = a.abstain_below;
     if (!a.kinds.empty()) opt.kinds = MentionKinds::parse(a.kinds);
+    opt.language = a.lang;
     const Geoparser parser(index, opt);
     ArticleSource source(a.inputs, a.skip_bad);
 
@@ -495,7 +499,7 @@ void run_geoparse(const GeoparseArgs& a, Common& common) {
         if (n == 0) break;
         std::function<void(std::size_t)> job = [&](std::size_t i) {
             if (layers) {
-                results[i] = parser.parse(batch[i].id, batch[i].text);
+                results[i] = parser.parse(batch[i].id, batch[i].text, batch[i].meta.lang);
                 counts[i] = {results[i].mentions.size(), results[i].unresolved()};
                 return;
             }
@@ -516,7 +520,7 @@ void run_geoparse(const GeoparseArgs& a, Common& common) {
                 counts[i].first += ms.size();
                 counts[i].second += unresolved;
                 append_json_mentions(line, ms, first);
-            });
+            }, batch[i].meta.lang);
             append_json_close(line, results[i].places);
             line.push_back('\n');
             std::string().swap(batch[i].text);  // the text is no longer needed
@@ -593,6 +597,16 @@ void add_geoparse_command(CLI::App& app, Common& common) {
                   "skipped; the output is built in OUT.partial, flushed after every batch and renamed to OUT at the end");
     cmd->add_option("--abstain-below", a->abstain_below, "Confidence below which a mention gets no place")
         ->check(CLI::Range(0.0, 1.0));
+    cmd->add_option("--lang", a->lang,
+                    "Language of texts without a JSON \"lang\" field: en, ru, ko or auto (default: detect from the script)")
+        ->check([](const std::string& v) {
+            try {
+                canonical_language(v);
+                return std::string();
+            } catch (const Error& e) {
+                return std::string(e.what());
+            }
+        });
     cmd->callback([a, &common] { run_geoparse(*a, common); });
 }
 

@@ -254,6 +254,7 @@ py::dict article_dict(const gz::ArticleResult& r) {
     out["mentions"] = mentions;
     out["places"] = places;
     out["unresolved"] = r.unresolved();
+    out["language"] = r.language;
     return out;
 }
 
@@ -543,10 +544,12 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
 #if GAZETTEER_PY_HAVE_GEOPARSE
         .def("geoparse", [](const gz::Index& idx, const std::string& text, const std::string& id,
                             py::object overrides, double abstain_below, double recognition_threshold,
-                            std::size_t max_alternatives, bool demonyms, const std::string& kinds) {
+                            std::size_t max_alternatives, bool demonyms, const std::string& kinds,
+                            const std::string& language) {
             auto ov = overrides_from(overrides);
             auto o = geoparse_options(abstain_below, recognition_threshold, max_alternatives, demonyms);
             if (!kinds.empty()) o.kinds = gz::MentionKinds::parse(kinds);
+            o.language = gz::canonical_language(language);  // UsageError -> ValueError before any work
             if (text.size() > gz::kMaxArticleBytes)
                 throw gz::UsageError("the article is " + std::to_string(text.size()) + " bytes, more than the maximum of " +
                                      std::to_string(gz::kMaxArticleBytes) + " bytes (256 MiB): split it");
@@ -562,10 +565,11 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
            py::arg("abstain_below") = gz::GeoparseOptions{}.abstain_below,
            py::arg("recognition_threshold") = gz::GeoparseOptions{}.recognition_threshold,
            py::arg("max_alternatives") = gz::GeoparseOptions{}.max_alternatives,
-           py::arg("demonyms") = gz::GeoparseOptions{}.demonyms, py::arg("kinds") = "",
-           "Place mentions of a text: {'id', 'mentions', 'places', 'unresolved'}. Offsets are code\n"
-           "points (text[start:end]). overrides: {mention start: place id or None} replaces resolutions.\n"
-           "kinds: comma-separated mention kinds to report (literal, metonymy, demonym; '' = all).")
+           py::arg("demonyms") = gz::GeoparseOptions{}.demonyms, py::arg("kinds") = "", py::arg("language") = "",
+           "Place mentions of a text: {'id', 'mentions', 'places', 'unresolved', 'language'}. Offsets are\n"
+           "code points (text[start:end]). overrides: {mention start: place id or None} replaces\n"
+           "resolutions. kinds: comma-separated mention kinds to report (literal, metonymy, demonym;\n"
+           "'' = all). language: 'en', 'ru', 'ko', or '' / 'auto' to detect from the script.")
 #endif
 #if GAZETTEER_PY_HAVE_ITINERARY
         .def("itinerary", [](const gz::Index& idx, const std::string& text, const std::string& traveller,

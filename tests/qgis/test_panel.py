@@ -123,6 +123,27 @@ class PanelTest(unittest.TestCase):
         self.assertTrue(self.dock.run())
         self.assertIsNotNone(self.dock.article["mentions"][self.mention_index("Seoul")]["place"])
 
+    def test_russian_and_korean_text(self):
+        """Cyrillic and Hangul articles are parsed in their language, highlighted over the noun
+        alone (no Korean particle) and drawn with real glyphs (a font that has them, not boxes)."""
+        from qgis.PyQt.QtGui import QFontDatabase, QRawFont
+        systems = getattr(QFontDatabase, "WritingSystem", QFontDatabase)  # scoped in Qt6
+        texts = {"ru": ("Поезд из Хабаровска прибыл во Владивосток.", ["Хабаровска", "Владивосток"]),
+                 "ko": ("열차는 평양에서 출발해 블라디보스토크로 향했다.", ["평양", "블라디보스토크"])}
+        for language, (text, expected) in texts.items():
+            self.dock.set_article(text, language)
+            self.assertTrue(self.dock.run())
+            self.assertEqual(self.dock.article["language"], language)
+            mentions = self.dock.article["mentions"]
+            self.assertEqual([m["text"] for m in mentions], expected)
+            for m, selection in zip(mentions, self.dock.editor.extraSelections()):
+                self.assertEqual(selection.cursor.selectedText(), m["text"])
+            font = QRawFont.fromFont(self.dock.editor.font(),
+                                     systems.Korean if language == "ko" else systems.Cyrillic)
+            self.assertTrue(font.isValid())
+            for ch in expected[0]:
+                self.assertTrue(font.supportsCharacter(ch), "no glyph for {!r} in {}".format(ch, font.familyName()))
+
     def test_seed_article_to_layers(self):
         text = h.seed_article_text()  # skips when ../shared is absent
         if not h.engine_has("itinerary"):

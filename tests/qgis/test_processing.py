@@ -172,6 +172,23 @@ class ProcessingTest(unittest.TestCase):
         m = {f["text"]: f for f in mentions.getFeatures()}
         self.assertEqual((m["Vladivostok"]["start"], m["Vladivostok"]["end"]), (25, 36))
 
+    def test_geoparse_language(self):
+        self.require("geoparse")
+        text = "열차는 평양에서 출발해 블라디보스토크로 향했다."
+        detected = self.run_alg("geoparse", {"TEXT": text, "USE_SAVED": False, "PLACES": "memory:",
+                                             "MENTIONS": "memory:"})
+        self.assertEqual(sorted(f["text"] for f in detected["MENTIONS"].getFeatures()), ["블라디보스토크", "평양"])
+        # Read as English (choice 1) the Korean text has no names; a JSON "lang" field wins.
+        english = self.run_alg("geoparse", {"TEXT": text, "LANGUAGE": 1, "USE_SAVED": False, "PLACES": "memory:",
+                                            "MENTIONS": "memory:"})
+        self.assertEqual(english["MENTIONS"].featureCount(), 0)
+        path = os.path.join(self.tmp, "ko.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(json.dumps({"id": "k1", "lang": "ko", "text": text}) + "\n")
+        given = self.run_alg("geoparse", {"INPUT": path, "LANGUAGE": 1, "USE_SAVED": False, "PLACES": "memory:",
+                                          "MENTIONS": "memory:"})
+        self.assertEqual(given["MENTIONS"].featureCount(), 2)
+
     def test_geoparse_bad_input(self):
         self.require("geoparse")
         path = os.path.join(self.tmp, "bad.jsonl")

@@ -32,6 +32,11 @@ enum class MentionKind : std::uint8_t {
     Demonym = 2,   ///< an adjective or people noun pointing to a place ("North Korean", "Syrian")
 };
 
+/// The language code the geoparser uses for `code` ("ru", "RU", "ru-RU", "rus" -> "ru"; "en",
+/// "ko" likewise), or "" for "" and "auto" (detect from the text). Throws UsageError naming any
+/// other code.
+std::string canonical_language(std::string_view code);
+
 /// Short lowercase name of a mention kind ("literal", "metonymy", "demonym").
 const char* mention_kind_name(MentionKind k) noexcept;
 
@@ -91,6 +96,7 @@ struct ArticleResult {
     std::string id;
     std::vector<Mention> mentions;   ///< in text order
     std::vector<ArticlePlace> places; ///< in order of first mention
+    std::string language;            ///< language whose rules read the text: "en", "ru" or "ko"
     /// Mentions without a resolved place.
     std::size_t unresolved() const noexcept;
 };
@@ -121,6 +127,9 @@ struct GeoparseOptions {
     /// Kinds of mention reported; mentions of other kinds are left out of the result and of its
     /// places (they still count as context: "Syrian" still favours Syria's Aleppo).
     MentionKinds kinds;
+    /// Language of the texts: "en", "ru", "ko", or "" / "auto" to detect each text's language
+    /// from its script (Hangul: Korean, Cyrillic: Russian, otherwise English).
+    std::string language;
 };
 
 /// Longest article (bytes of UTF-8) the faces accept: the CLI and the Python module refuse a
@@ -135,24 +144,34 @@ using MentionSink = std::function<void(std::vector<Mention>& mentions)>;
 /// many threads. The Index must outlive the Geoparser.
 class Geoparser {
 public:
-    /// Keeps a reference to `index`. Throws UsageError for out-of-range options.
+    /// Keeps a reference to `index`. Throws UsageError for out-of-range options or an unknown
+    /// language.
     explicit Geoparser(const Index& index, GeoparseOptions options = {});
 
     /// Finds and resolves the place mentions of `text` (UTF-8; invalid bytes are tolerated).
-    /// `id` is copied into the result. Never throws for any text (std::bad_alloc aside).
-    ArticleResult parse(std::string_view id, std::string_view text) const;
+    /// `id` is copied into the result. `language` ("en", "ru", "ko", "auto"; empty: the
+    /// options' language) overrides the options for this text. Throws UsageError for an unknown
+    /// language code; never throws for any text (std::bad_alloc aside).
+    ArticleResult parse(std::string_view id, std::string_view text, std::string_view language = {}) const;
 
     /// As parse(), but hands the mentions to `sink` window by window instead of keeping them:
     /// the returned result holds the id and the article's places (aggregated over all
     /// windows) and no mentions. Memory is one window's working set plus what `sink` keeps, so
     /// a 50 MB article streams to JSON Lines in well under a gigabyte.
-    ArticleResult parse_streaming(std::string_view id, std::string_view text, const MentionSink& sink) const;
+    /// The whole text's language decides every window's rules.
+    ArticleResult parse_streaming(std::string_view id, std::string_view text, const MentionSink& sink,
+                                  std::string_view language = {}) const;
+
+    /// The language code ("en", "ru", "ko") parse() would read `text` in: `language` if given,
+    /// else the options' language, else the one detected from the text's script.
+    std::string text_language(std::string_view text, std::string_view language = {}) const;
 
     const GeoparseOptions& options() const noexcept { return m_options; }
     const Index& index() const noexcept { return *m_index; }
 
 private:
-    ArticleResult parse_window(std::string_view id, std::string_view text) const;  // one window, no cut
+    // One window, no cut, in a language already decided ("en", "ru" or "ko").
+    ArticleResult parse_window(std::string_view id, std::string_view text, std::string_view language) const;
     const Index* m_index;
     GeoparseOptions m_options;
 };
@@ -160,6 +179,7 @@ private:
 /// Extra article fields carried to the outputs (from JSON Lines input; all optional).
 struct ArticleMeta {
     std::string title, url, date;
+    std::string lang;  ///< the article's language code as given ("ru", "ko"; "" to detect)
 };
 
 /// Appends one JSON Lines record of `result` (no trailing newline) to `out`:

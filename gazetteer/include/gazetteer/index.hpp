@@ -120,6 +120,9 @@ public:
     double place_lon(std::uint32_t index) const;
     std::uint64_t place_population(std::uint32_t index) const;
     float place_importance(std::uint32_t index) const;
+    /// Number of alternate names of a place, and the i-th of them (0 <= i < count), without copies.
+    std::size_t place_alt_name_count(std::uint32_t index) const;
+    std::string_view place_alt_name(std::uint32_t index, std::size_t i) const;
 
     /// Posting list of an exact normalised key (see normalize_key), empty when unknown.
     PostingList postings(std::string_view key) const;

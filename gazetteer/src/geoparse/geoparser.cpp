@@ -21,6 +21,7 @@
 #include <gazetteer/normalize.hpp>
 #include <gazetteer/text.hpp>
 
+#include "geoparse/language.hpp"
 #include "geoparse/lexicon.hpp"
 
 #include <algorithm>
@@ -79,6 +80,7 @@ Geoparser::Geoparser(const Index& index, GeoparseOptions options) : m_index(&ind
     if (m_options.max_candidates == 0) throw UsageError("max_candidates must be at least 1");
     if (m_options.window_bytes < 4 * m_options.window_overlap_bytes || m_options.window_overlap_bytes < 64)
         throw UsageError("window_bytes must be at least 4 x window_overlap_bytes, and the overlap at least 64 bytes");
+    detail::language_from_code(m_options.language);  // throws UsageError for an unknown code
 }
 
 namespace {
@@ -101,6 +103,7 @@ bool only_apostrophes_beyond_ascii(std::string_view s) {
 
 struct Span {
     std::uint32_t first = 0, last = 0;  // token indices, inclusive
+    std::uint32_t trim_bytes = 0, trim_cp = 0;  // a Korean particle cut off the last token
     std::string key;
     PostingList list;
     double recog = 1.0;
@@ -176,6 +179,7 @@ struct Scratch {
     std::unordered_set<std::string> persons;
     std::vector<Span> spans;
     std::vector<std::uint8_t> caps_sentence;
+    std::vector<LanguageSpan> lang_spans;
 };
 
 double match_quality(MatchKind k) {
@@ -193,14 +197,15 @@ double match_quality(MatchKind k) {
 
 class Parse {
 public:
-    Parse(const Index& idx, const GeoparseOptions& o, std::string_view text, Scratch& s)
-        : m_idx(idx), m_o(o), m_text(text), m_s(s), m_toks(s.tt.tokens) {}
+    Parse(const Index& idx, const GeoparseOptions& o, std::string_view text, Language lang, Scratch& s)
+        : m_idx(idx), m_o(o), m_text(text), m_lang(lang), m_s(s), m_toks(s.tt.tokens) {}
 
     ArticleResult run(std::string_view id) {
         tokenize(m_text, m_s.tt);
         make_keys();
         learn_persons();
         find_spans();
+        if (m_lang != Language::English) add_language_spans();
         find_qualifiers();
         resolve();
         return build(id);
@@ -210,6 +215,7 @@ private:
     const Index& m_idx;
     const GeoparseOptions& m_o;
     std::string_view m_text;
+    Language m_lang;
     Scratch& m_s;
     std::vector<Token>& m_toks;
     std::vector<Group> m_groups;
@@ -232,7 +238,8 @@ private:
             // ICU only for capitalised words with letters beyond ASCII: curly apostrophes
             // ("neighborhood’s") fold like straight ones, and lower-case words serve only as
             // common-word evidence, for which their raw lower-case bytes do.
-            if (t.is(TokNonAscii) && t.is(TokCapitalised) && !only_apostrophes_beyond_ascii(sv)) keys[i] = normalize_key(sv);
+            // word_key() is normalize_key() without ICU for Cyrillic and Hangul (language.hpp).
+            if (t.is(TokNonAscii) && t.is(TokCapitalised) && !only_apostrophes_beyond_ascii(sv)) word_key(sv, keys[i]);
             else fold_ascii_key(sv, keys[i]);
             if (!t.is(TokCapitalised) && !t.is(TokDigit)) m_s.lower_words.insert(keys[i]);
         }
@@ -392,6 +399,8 @@ private:
             const Token& t = m_toks[i];
             if (!t.is(TokWord) || !t.is(TokCapitalised) || t.is(TokDigit)) continue;
             if (t.cp_end - t.cp_begin < 2) continue;  // single letters are initials
+            // In Russian and Korean texts the English rules read only Latin-script words.
+            if (m_lang != Language::English && t.is(TokNonAscii)) continue;
             cur = key(i);
             long best_last = -1;
             PostingList best_list;
@@ -617,6 +626,45 @@ private:
             if (imp < 0.55f) sp.weak = true;
         }
         return sp.recog >= m_o.recognition_threshold;
+    }
+
+    // The spans of the language's own recogniser (language.hpp), merged in text order with the
+    // Latin-script spans the English rules found; an overlap keeps the earlier span.
+    void add_language_spans() {
+        auto& ls = m_s.lang_spans;
+        find_language_spans(m_lang, m_idx, m_text, m_s.tt, ls);
+        if (ls.empty()) return;
+        std::vector<Span> merged;
+        merged.reserve(m_s.spans.size() + ls.size());
+        std::size_t a = 0, b = 0;
+        long end = -1;
+        while (a < m_s.spans.size() || b < ls.size()) {
+            bool take_lang = a >= m_s.spans.size() || (b < ls.size() && ls[b].first < m_s.spans[a].first);
+            if (take_lang) {
+                auto& l = ls[b++];
+                if (static_cast<long>(l.first) <= end) continue;
+                Span sp;
+                sp.first = l.first;
+                sp.last = l.last;
+                sp.trim_bytes = l.trim_bytes;
+                sp.trim_cp = l.trim_cp;
+                sp.key = std::move(l.key);
+                sp.list = l.list;
+                sp.recog = l.recog;
+                sp.weak = l.weak;
+                sp.cue = l.cue;
+                sp.metonymy = l.metonymy;
+                sp.reasons = std::move(l.reasons);
+                end = sp.last;
+                merged.push_back(std::move(sp));
+            } else {
+                auto& e = m_s.spans[a++];
+                if (static_cast<long>(e.first) <= end) continue;
+                end = e.last;
+                merged.push_back(std::move(e));
+            }
+        }
+        m_s.spans.swap(merged);
     }
 
     // "Moscow, Idaho", "Khasan, Russia", "Paris, Texas": a span followed by a comma and a span
@@ -861,10 +909,10 @@ private:
             const Token& a = m_toks[sp.first];
             const Token& z = m_toks[sp.last];
             m.start = a.cp_begin;
-            m.end = z.cp_end;
+            m.end = z.cp_end - sp.trim_cp;
             m.byte_start = a.begin;
-            m.byte_end = z.end;
-            m.text = std::string(m_text.substr(a.begin, z.end - a.begin));
+            m.byte_end = z.end - sp.trim_bytes;
+            m.text = std::string(m_text.substr(m.byte_start, m.byte_end - m.byte_start));
             m.sentence = snippet(sp.first, m.sentence_start);
             const Cand& win = g.cands.front();
             m.match = win.kind;
@@ -913,21 +961,32 @@ private:
 
 }  // namespace
 
-ArticleResult Geoparser::parse(std::string_view id, std::string_view text) const {
-    if (text.size() <= m_options.window_bytes) return parse_window(id, text);
+std::string Geoparser::text_language(std::string_view text, std::string_view language) const {
+    auto given = language_from_code(language.empty() ? std::string_view(m_options.language) : language);
+    return language_code(given ? *given : detect_language(text));
+}
+
+ArticleResult Geoparser::parse(std::string_view id, std::string_view text, std::string_view language) const {
+    const std::string lang = text_language(text, language);
+    if (text.size() <= m_options.window_bytes) return parse_window(id, text, lang);
     ArticleResult all;
-    ArticleResult r = parse_streaming(id, text, [&](std::vector<Mention>& ms) {
-        for (auto& m : ms) all.mentions.push_back(std::move(m));
-    });
+    ArticleResult r = parse_streaming(
+        id, text, [&](std::vector<Mention>& ms) {
+            for (auto& m : ms) all.mentions.push_back(std::move(m));
+        },
+        lang);
     r.mentions = std::move(all.mentions);
     return r;
 }
 
-// One window (or a whole short text): the parser proper.
-ArticleResult Geoparser::parse_window(std::string_view id, std::string_view text) const {
+// One window (or a whole short text) in a language already decided: the parser proper.
+ArticleResult Geoparser::parse_window(std::string_view id, std::string_view text, std::string_view language) const {
     thread_local Scratch scratch;
-    Parse p(*m_index, m_options, text, scratch);
-    return p.run(id);
+    const Language lang = *language_from_code(language);
+    Parse p(*m_index, m_options, text, lang, scratch);
+    ArticleResult r = p.run(id);
+    r.language = language_code(lang);
+    return r;
 }
 
 }  // namespace gazetteer

@@ -48,16 +48,19 @@ std::size_t to_space(std::string_view text, std::size_t pos, std::size_t reach, 
 
 }  // namespace
 
-ArticleResult Geoparser::parse_streaming(std::string_view id, std::string_view text, const MentionSink& sink) const {
+ArticleResult Geoparser::parse_streaming(std::string_view id, std::string_view text, const MentionSink& sink,
+                                        std::string_view language) const {
+    const std::string lang = text_language(text, language);
     const std::size_t window = m_options.window_bytes, overlap = m_options.window_overlap_bytes;
     if (text.size() <= window) {  // nearly every article: one window, no seams to mind
-        ArticleResult r = parse_window(id, text);
+        ArticleResult r = parse_window(id, text, lang);
         if (!r.mentions.empty()) sink(r.mentions);
         r.mentions.clear();
         return r;
     }
     ArticleResult out;
     out.id = std::string(id);
+    out.language = lang;
     std::unordered_map<std::string, std::size_t> place_slot;
     std::vector<double> conf_sum;
 
@@ -74,7 +77,7 @@ ArticleResult Geoparser::parse_streaming(std::string_view id, std::string_view t
         cp_anchor += code_point_count(text.substr(cp_anchor_byte, from - cp_anchor_byte));
         cp_anchor_byte = from;
 
-        ArticleResult part = parse_window(id, text.substr(from, to - from));
+        ArticleResult part = parse_window(id, text.substr(from, to - from), lang);
         keep.clear();
         for (auto& m : part.mentions) {
             const std::size_t byte_start = m.byte_start + from;

@@ -291,6 +291,16 @@ double Index::place_lat(std::uint32_t i) const { return rec(*m_data, i).lat_e7 /
 double Index::place_lon(std::uint32_t i) const { return rec(*m_data, i).lon_e7 / 1e7; }
 std::uint64_t Index::place_population(std::uint32_t i) const { return rec(*m_data, i).population; }
 float Index::place_importance(std::uint32_t i) const { return rec(*m_data, i).importance; }
+std::size_t Index::place_alt_name_count(std::uint32_t i) const {
+    const auto& d = *m_data;
+    const auto& r = rec(d, i);
+    return r.alt_begin <= d.alts.size() && r.alt_count <= d.alts.size() - r.alt_begin ? r.alt_count : 0;
+}
+std::string_view Index::place_alt_name(std::uint32_t i, std::size_t k) const {
+    const auto& d = *m_data;
+    if (k >= place_alt_name_count(i)) throw std::out_of_range("alternate name index out of range");
+    return d.str(d.alts[rec(d, i).alt_begin + k].name);
+}
 
 namespace {
 PostingList postings_of(const IndexData& d, std::size_t key_id) {

@@ -43,6 +43,10 @@ inline char32_t decode(std::string_view s, std::size_t i, unsigned& len) noexcep
 
 enum class CharClass : std::uint8_t { Space, Word, Apostrophe, Punct };
 
+// Russian and Korean letters without ICU's property tables (the same answers, a compare each).
+inline bool is_russian_letter(char32_t c) noexcept { return (c >= 0x0410 && c <= 0x044F) || c == 0x0401 || c == 0x0451; }
+inline bool is_hangul_syllable(char32_t c) noexcept { return c >= 0xAC00 && c <= 0xD7A3; }
+
 inline CharClass classify(char32_t c) noexcept {
     if (c < 0x80) {
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return CharClass::Word;
@@ -50,6 +54,7 @@ inline CharClass classify(char32_t c) noexcept {
         if (c == '\'') return CharClass::Apostrophe;
         return CharClass::Punct;
     }
+    if (is_russian_letter(c) || is_hangul_syllable(c)) return CharClass::Word;
     if (c == 0x2019 || c == 0x02BC) return CharClass::Apostrophe;
     if (c == 0xFFFD) return CharClass::Punct;
     if (u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0x00A0 || c == 0x200B) return CharClass::Space;
@@ -62,11 +67,14 @@ inline CharClass classify(char32_t c) noexcept {
 
 inline bool is_upper(char32_t c) noexcept {
     if (c < 0x80) return c >= 'A' && c <= 'Z';
+    if (is_russian_letter(c)) return c <= 0x042F || c == 0x0401;
+    if (is_hangul_syllable(c)) return false;
     return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
 
 inline bool is_letter(char32_t c) noexcept {
     if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (is_russian_letter(c) || is_hangul_syllable(c)) return true;
     return u_isalpha(static_cast<UChar32>(c));
 }
 

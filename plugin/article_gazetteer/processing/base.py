@@ -101,7 +101,7 @@ class ArticleInputMixin:
             record["text"], _ = self._check_text(record["text"].encode("utf-8", "surrogatepass"),
                                                  "{}:{}".format(path, number))
             article_id = str(record.get("id") or "{}-{}".format(stem, number))
-            meta = {k: record.get(k) for k in ("title", "url", "date") if record.get(k)}
+            meta = {k: record.get(k) for k in ("title", "url", "date", "lang") if record.get(k)}
             articles.append((article_id, record["text"], meta))
         if not articles:
             raise QgsProcessingException(self.tr("{} holds no articles.").format(path))

@@ -5,6 +5,7 @@ from qgis.core import (
     QgsFeatureSink,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
 )
 
@@ -17,6 +18,9 @@ from .base import ArticleInputMixin, GazetteerAlgorithm
 class GeoparseAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
     """Schema as the engine's GeoparseLayers (geoparse.hpp): "places" and "mentions"."""
 
+    LANGUAGE = "LANGUAGE"
+    # Engine language codes behind the LANGUAGE choices ("" detects from the script).
+    LANGUAGE_CODES = ["", "en", "ru", "ko"]
     USE_SAVED = "USE_SAVED"
     PLACES = "PLACES"
     MENTIONS = "MENTIONS"
@@ -35,6 +39,9 @@ class GeoparseAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_article_parameters()
+        self.addParameter(QgsProcessingParameterEnum(
+            self.LANGUAGE, self.tr("Language (a JSON Lines \"lang\" field wins)"),
+            options=[self.tr("Detect from the script"), "English", "Russian", "Korean"], defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.USE_SAVED, self.tr("Apply resolutions chosen in the article panel"), defaultValue=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -49,6 +56,7 @@ class GeoparseAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
         version = "{} {}".format(self.module().__version__, index.info()["checksum"])
         articles = self.read_articles(parameters, context, feedback)
         use_saved = self.parameterAsBoolean(parameters, self.USE_SAVED, context)
+        language = self.LANGUAGE_CODES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
         store = ResolutionStore() if use_saved else None
 
         wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -61,12 +69,13 @@ class GeoparseAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
         mentions_sink, mentions_dest = self.parameterAsSink(parameters, self.MENTIONS, context,
                                                             mention_fields, WKB_POINT, wgs84)
         counts = [0, 0]
-        for n, (article_id, text, _meta) in enumerate(articles):
+        for n, (article_id, text, meta) in enumerate(articles):
             if feedback.isCanceled():
                 break
             overrides = store.overrides(text) if store else None
             try:
-                result = index.geoparse(text, id=article_id, overrides=overrides or None)
+                result = index.geoparse(text, id=article_id, overrides=overrides or None,
+                                        language=str(meta.get("lang") or language))
             except ValueError as e:
                 raise QgsProcessingException("{}: {}".format(article_id, e)) from None
             places_sink.addFeatures(layers.place_features(result, place_fields, version), QgsFeatureSink.Flag.FastInsert)

@@ -1,0 +1,555 @@
+// Russian place-name recognition.
+//
+// Russian inflects names for six cases ("Владивосток", "во Владивостоке", "из Хабаровска", "на
+// Дальнем Востоке", "Приморского края"), while the index holds them in the nominative. Each
+// capitalised Cyrillic word is turned back into its possible nominatives by suffix rules written
+// for names (noun declensions I-III and the adjective declension, singular and the plural of
+// pluralia tantum such as "Химки"), and phrases of up to four words are matched with every
+// combination of their words' forms, pruned word by word with the index's prefix test. Suffix
+// rules were preferred to Snowball's Russian stemmer: a stem ("владивосток", "хабаровск", but also
+// "москв", "сибир") is not a key, so a stemmer would need a prefix search per word and still
+// could not tell "Москва" from "Москве" in the index; the rules produce keys directly.
+//
+// Evidence is Russian news usage: locative prepositions ("в", "во", "из", "на", "под") and place
+// nouns ("город", "космодром", "область") before a name, place nouns inside it ("Амурской
+// области"), capitalisation beyond the sentence start, person names (runs of capitalised words
+// that are no place, titles such as "президент", patronymics), names in «guillemets» (rockets,
+// ships, companies), and words the article also writes in lower case. Adjectival demonyms
+// ("российский") are written in lower case and are never candidates.
+
+#include "geoparse/language.hpp"
+
+#include <gazetteer/normalize.hpp>
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_set>
+
+namespace gazetteer::detail {
+
+namespace {
+
+using WordList = std::unordered_set<std::string_view>;
+
+// Lower-case Cyrillic for the letters Russian uses (ASCII lower-cased too; anything else kept).
+std::u32string lower_ru(std::string_view s) {
+    std::u32string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned len;
+        char32_t c = decode_utf8(s, i, len);
+        i += len;
+        if (c >= 0x0410 && c <= 0x042F) c += 0x20;
+        else if (c >= 0x0400 && c <= 0x040F) c += 0x50;
+        else if (c == 0x0451) c = 0x0435;  // ё -> е: news writes both
+        else if (c >= 'A' && c <= 'Z') c += 0x20;
+        out.push_back(c);
+    }
+    return out;
+}
+
+std::string to_utf8(const std::u32string& s) {
+    std::string out;
+    out.reserve(s.size() * 2);
+    for (char32_t c : s) append_utf8(out, c);
+    return out;
+}
+
+bool is_cyrillic_word(std::string_view s) {
+    unsigned len;
+    char32_t c = decode_utf8(s, 0, len);
+    return c >= 0x0400 && c <= 0x04FF;
+}
+
+bool ends_with(const std::u32string& w, std::u32string_view e) {
+    return w.size() >= e.size() && std::u32string_view(w).substr(w.size() - e.size()) == e;
+}
+
+// Case endings and the nominative endings they may come from. Noun rules first, then adjective
+// rules; all matching rules apply (the index decides which form exists).
+struct EndingRule {
+    std::u32string_view ending;
+    std::array<std::u32string_view, 5> nominatives;
+};
+// "#" fills unused places ("" is a real ending: "Пхеньяном" -> "Пхеньян").
+constexpr std::array<EndingRule, 36> k_rules = {{
+    {U"ого", {U"ий", U"ый", U"ой", U"ое", U"#"}},
+    {U"его", {U"ий", U"ее", U"#", U"#", U"#"}},
+    {U"ому", {U"ий", U"ый", U"ой", U"ое", U"#"}},
+    {U"ему", {U"ий", U"ее", U"#", U"#", U"#"}},
+    {U"ыми", {U"ые", U"#", U"#", U"#", U"#"}},
+    {U"ими", {U"ие", U"#", U"#", U"#", U"#"}},
+    {U"ым", {U"ый", U"ой", U"ое", U"ые", U"#"}},
+    {U"им", {U"ий", U"ие", U"ее", U"#", U"#"}},
+    {U"ых", {U"ые", U"#", U"#", U"#", U"#"}},
+    {U"их", {U"ие", U"#", U"#", U"#", U"#"}},
+    {U"ую", {U"ая", U"#", U"#", U"#", U"#"}},
+    {U"юю", {U"яя", U"#", U"#", U"#", U"#"}},
+    {U"ом", {U"", U"ый", U"ий", U"ой", U"ое"}},
+    {U"ем", {U"й", U"ь", U"", U"ий", U"ее"}},
+    {U"ой", {U"а", U"ая", U"ый", U"ой", U"#"}},
+    {U"ей", {U"я", U"ь", U"ая", U"яя", U"ий"}},
+    {U"ами", {U"а", U"ы", U"и", U"", U"#"}},
+    {U"ями", {U"я", U"и", U"#", U"#", U"#"}},
+    {U"ах", {U"ы", U"и", U"а", U"#", U"#"}},
+    {U"ях", {U"и", U"я", U"#", U"#", U"#"}},
+    {U"ам", {U"ы", U"и", U"а", U"#", U"#"}},
+    {U"ям", {U"и", U"я", U"#", U"#", U"#"}},
+    {U"ью", {U"ь", U"#", U"#", U"#", U"#"}},
+    {U"ою", {U"а", U"#", U"#", U"#", U"#"}},
+    {U"ии", {U"ия", U"ий", U"ие", U"#", U"#"}},
+    {U"ие", {U"ия", U"ие", U"#", U"#", U"#"}},
+    {U"ье", {U"ье", U"ья", U"ь", U"#", U"#"}},
+    {U"ья", {U"ье", U"ья", U"ьи", U"#", U"#"}},
+    {U"е", {U"", U"а", U"я", U"й", U"о"}},
+    {U"и", {U"ь", U"я", U"а", U"", U"й"}},
+    {U"ы", {U"а", U"", U"#", U"#", U"#"}},
+    {U"а", {U"", U"о", U"ь", U"#", U"#"}},
+    {U"я", {U"й", U"ь", U"е", U"#", U"#"}},
+    {U"у", {U"", U"а", U"о", U"#", U"#"}},
+    {U"ю", {U"я", U"й", U"ь", U"е", U"#"}},
+    {U"ое", {U"ое", U"ая", U"#", U"#", U"#"}},
+}};
+
+// The possible nominatives of a lower-case word, the word itself first, without duplicates.
+void nominatives(const std::u32string& w, std::vector<std::u32string>& out) {
+    out.clear();
+    out.push_back(w);
+    for (const auto& r : k_rules) {
+        if (!ends_with(w, r.ending) || w.size() < r.ending.size() + 2) continue;
+        std::u32string stem = w.substr(0, w.size() - r.ending.size());
+        for (std::size_t k = 0; k < r.nominatives.size(); ++k) {
+            if (r.nominatives[k] == U"#") break;
+            std::u32string f = stem + std::u32string(r.nominatives[k]);
+            if (f.size() >= 2 && std::find(out.begin(), out.end(), f) == out.end()) out.push_back(std::move(f));
+        }
+    }
+}
+
+// Function words and other capitalised sentence openers that are never names ("Во" is also a
+// place somewhere).
+const WordList& function_words() {
+    static const WordList s = {
+        "в", "во", "на", "из", "по", "под", "над", "но", "и", "а", "это", "он", "она", "они", "оно", "как", "так", "для",
+        "при", "после", "до", "также", "кроме", "однако", "между", "через", "за", "с", "со", "к", "ко", "у", "о", "об",
+        "не", "уже", "все", "всё", "его", "ее", "её", "их", "мы", "вы", "я", "там", "здесь", "тогда", "когда", "если",
+        "что", "чтобы", "где", "который", "которые", "этот", "эта", "эти", "тот", "та", "те", "по-прежнему", "ранее",
+        "позже", "затем", "сейчас", "теперь", "еще", "ещё", "именно", "лишь", "только", "даже", "сам", "сама", "сами",
+        "около", "вблизи", "возле", "против", "среди", "вокруг", "кто", "чем", "или", "ни", "бы", "же", "ли", "то",
+        "по", "будет", "был", "была", "были", "есть", "нет", "да", "пока", "поэтому", "впрочем", "кстати"};
+    return s;
+}
+
+// Prepositions after which a name is a location ("в Москве", "из Пхеньяна", "под Курском").
+const WordList& locative_prepositions() {
+    static const WordList s = {"в", "во", "из", "на", "под", "над", "около", "возле", "вблизи", "близ", "до", "через",
+                               "от", "к", "ко", "из-под", "между", "у", "по", "над", "за"};
+    return s;
+}
+
+// Place nouns in every case: before a name ("город Хабаровск", "космодроме Восточный",
+// "станцию Хасан") they say place; inside a name ("Амурской области") they belong to it.
+const WordList& place_nouns() {
+    static const WordList s = {
+        "город", "города", "городе", "городу", "городом", "г", "село", "села", "селе", "селом", "посёлок", "поселок",
+        "посёлка", "поселка", "посёлке", "поселке", "деревня", "деревни", "деревне", "деревню", "станция", "станции",
+        "станцию", "станцией", "космодром", "космодрома", "космодроме", "космодромом", "аэропорт", "аэропорта",
+        "аэропорту", "аэропорте", "порт", "порта", "порту", "остров", "острова", "острове", "островом", "полуостров",
+        "полуострова", "полуострове", "река", "реки", "реке", "реку", "рекой", "озеро", "озера", "озере", "море", "моря",
+        "морю", "морем", "океан", "океана", "океане", "залив", "залива", "заливе", "пролив", "пролива", "проливе",
+        "область", "области", "областью", "край", "края", "крае", "краю", "краем", "республика", "республики",
+        "республике", "республику", "округ", "округа", "округе", "район", "района", "районе", "провинция", "провинции",
+        "провинцию", "штат", "штата", "штате", "столица", "столицы", "столице", "столицу", "столицей", "регион",
+        "региона", "регионе", "гора", "горы", "горе", "вулкан", "вулкана", "мыс", "мыса", "мысе", "хребет", "хребта",
+        "долина", "долины", "долине", "пустыня", "пустыни", "пустыне", "перевал", "перевала", "порт", "бухта",
+        "бухты", "бухте", "автономной", "автономная", "автономного", "автономный", "автономном"};
+    return s;
+}
+
+// English place nouns of GeoNames' Russian division names ("Amur Oblast", "Altai Krai").
+std::string_view english_division_noun(const std::u32string& w) {
+    if (w.rfind(U"област", 0) == 0) return "oblast";
+    if (w == U"край" || w == U"края" || w == U"крае" || w == U"краю" || w == U"краем") return "krai";
+    return {};
+}
+
+// Person titles and roles before a name ("президент Путин", "лидера КНДР Ким Чен Ына").
+const WordList& title_words() {
+    static const WordList s = {
+        "президент", "президента", "президенту", "президентом", "лидер", "лидера", "лидеру", "лидером", "глава",
+        "главы", "главой", "министр", "министра", "министром", "председатель", "председателя", "премьер", "премьера",
+        "губернатор", "губернатора", "губернатором", "посол", "посла", "послом", "генерал", "генерала", "мэр", "мэра",
+        "спикер", "пресс-секретарь", "пресс-секретаря", "директор", "директора", "руководитель", "руководителя",
+        "господин", "госпожа", "г-н", "канцлер", "канцлера", "король", "короля", "принц", "принца", "товарищ",
+        "вице-премьер", "замминистра", "депутат", "депутата", "сенатор", "сенатора", "журналист", "генсек",
+        "помощник", "помощника", "советник", "советника", "представитель", "представителя", "полпред", "полпреда"};
+    return s;
+}
+
+// Verbs of saying whose subject, when a place, stands for its government ("Москва заявила").
+const WordList& reporting_verbs() {
+    static const WordList s = {"заявил", "заявила", "заявило", "заявили", "сообщил", "сообщила", "сообщили",
+                               "ответил", "ответила", "ответили", "предупредил", "предупредила", "предупредили",
+                               "призвал", "призвала", "призвали", "осудил", "осудила", "осудили", "настаивает",
+                               "считает", "требует", "обвинил", "обвинила", "обвинили", "отвергла", "отверг",
+                               "объявил", "объявила", "объявили", "угрожает", "пригрозил", "пригрозила"};
+    return s;
+}
+
+bool is_adjective(const std::u32string& w) {
+    // Endings no noun declension shares ("-ом", "-ой" are nouns' too: "Пхеньяном", "Москвой").
+    for (std::u32string_view e : {U"ый", U"ий", U"ая", U"яя", U"ое", U"ее", U"ого", U"его", U"ому", U"ему", U"ым",
+                                  U"им", U"ую", U"юю", U"ые", U"ие", U"ых", U"их"})
+        if (ends_with(w, e) && w.size() > e.size() + 3) return true;
+    return false;
+}
+
+bool is_patronymic(const std::u32string& w) {
+    for (std::u32string_view e : {U"ович", U"евич", U"овна", U"евна", U"овича", U"евича", U"овны", U"евны", U"овичу",
+                                  U"евичу", U"овичем", U"евичем", U"ичем", U"ична", U"ичны"})
+        if (ends_with(w, e) && w.size() > e.size() + 2) return true;
+    return false;
+}
+
+class RussianRecogniser {
+public:
+    RussianRecogniser(const Index& idx, std::string_view text, const TokenizedText& tt, std::vector<LanguageSpan>& out)
+        : m_idx(idx), m_text(text), m_tt(tt), m_toks(tt.tokens), m_out(out) {}
+
+    void run() {
+        prepare();
+        learn_persons();
+        std::vector<LanguageSpan> found;
+        for (std::uint32_t i = 0; i < m_toks.size(); ++i) {
+            if (!is_candidate_start(i)) continue;
+            LanguageSpan sp;
+            if (!match_at(i, sp)) continue;
+            std::uint32_t last = sp.last;
+            if (judge(sp)) m_out.push_back(std::move(sp));
+            i = last;
+        }
+    }
+
+private:
+    const Index& m_idx;
+    std::string_view m_text;
+    const TokenizedText& m_tt;
+    const std::vector<Token>& m_toks;
+    std::vector<LanguageSpan>& m_out;
+    std::vector<std::u32string> m_lower;                 // per token, lower case ("" for non-words)
+    std::vector<std::vector<std::string>> m_forms;       // per token, keys of its nominatives (lazy)
+    std::vector<std::uint8_t> m_forms_done;
+    std::unordered_set<std::u32string> m_lower_words;    // words written in lower case somewhere
+    std::unordered_set<std::u32string> m_lower_stems;    // the same without their last two letters
+    std::unordered_set<std::string> m_persons;           // keys of person-name words
+    std::vector<std::u32string> m_scratch;
+
+    std::string_view surface(std::uint32_t t) const { return m_text.substr(m_toks[t].begin, m_toks[t].end - m_toks[t].begin); }
+    bool word(std::uint32_t t) const { return t < m_toks.size() && m_toks[t].is(TokWord); }
+    bool cyr(std::uint32_t t) const { return word(t) && m_toks[t].is(TokNonAscii) && is_cyrillic_word(surface(t)); }
+    bool cap(std::uint32_t t) const { return cyr(t) && m_toks[t].is(TokCapitalised); }
+    std::string lower8(std::uint32_t t) const { return to_utf8(m_lower[t]); }
+
+    void prepare() {
+        m_lower.assign(m_toks.size(), {});
+        m_forms.assign(m_toks.size(), {});
+        m_forms_done.assign(m_toks.size(), 0);
+        m_lower_words.clear();
+        m_lower_stems.clear();
+        for (std::uint32_t t = 0; t < m_toks.size(); ++t) {
+            if (!cyr(t)) continue;
+            m_lower[t] = lower_ru(surface(t));
+            if (!m_toks[t].is(TokCapitalised)) {
+                m_lower_words.insert(m_lower[t]);
+                if (m_lower[t].size() >= 5) m_lower_stems.insert(m_lower[t].substr(0, m_lower[t].size() - 2));
+            }
+        }
+    }
+
+    const std::vector<std::string>& forms(std::uint32_t t) {
+        if (m_forms_done[t]) return m_forms[t];
+        m_forms_done[t] = 1;
+        auto& f = m_forms[t];
+        if (cyr(t)) {
+            nominatives(m_lower[t], m_scratch);
+            std::string k;
+            for (const auto& n : m_scratch) {
+                word_key(to_utf8(n), k);
+                if (!k.empty() && std::find(f.begin(), f.end(), k) == f.end()) f.push_back(k);
+            }
+        } else if (word(t)) {
+            std::string k;
+            word_key(surface(t), k);
+            if (!k.empty()) f.push_back(k);
+        }
+        return f;
+    }
+
+    // The next token of a name: a word after one space, or after a hyphen written without spaces
+    // ("Комсомольск-на-Амуре", "Улан-Батор"). -1 when none.
+    long next_in_name(std::uint32_t t) const {
+        std::uint32_t n = t + 1;
+        if (n >= m_toks.size()) return -1;
+        if (m_toks[n].is(TokWord)) return m_toks[n].is(TokNewlineBefore) ? -1 : static_cast<long>(n);
+        char c = m_text[m_toks[n].begin];
+        if (c == '-' && !m_toks[n].is(TokSpaceBefore) && word(n + 1) && !m_toks[n + 1].is(TokSpaceBefore))
+            return static_cast<long>(n + 1);
+        return -1;
+    }
+
+    bool is_candidate_start(std::uint32_t i) const {
+        if (!cap(i) || m_toks[i].is(TokDigit)) return false;
+        if (m_toks[i].cp_end - m_toks[i].cp_begin < 2) return false;
+        return !function_words().count(lower8(i));
+    }
+
+    // Longest phrase from token i whose nominative forms make an index key.
+    bool match_at(std::uint32_t i, LanguageSpan& sp) {
+        std::vector<std::string> beam = forms(i);
+        long best_last = -1;
+        PostingList best_list;
+        std::string best_key;
+        for (const auto& k : beam) {
+            auto pl = m_idx.postings(k);
+            if (!pl.empty()) { best_last = i; best_list = pl; best_key = k; break; }
+        }
+        std::uint32_t j = i;
+        std::vector<std::string> next;
+        for (int words = 1; words < 5; ++words) {
+            long nx = next_in_name(j);
+            if (nx < 0) break;
+            auto n = static_cast<std::uint32_t>(nx);
+            // A phrase goes on with capitalised words, hyphenated parts and place nouns only.
+            bool hyphen = n == j + 2;
+            if (!cap(n) && !hyphen && !place_nouns().count(lower8(n)) && !(cyr(n) && m_lower[n].size() > 4 && next_in_name(n) > 0 &&
+                                                                          place_nouns().count(lower8(static_cast<std::uint32_t>(next_in_name(n))))))
+                break;
+            next.clear();
+            for (const auto& k : beam) {
+                if (!m_idx.has_keys_with_prefix(k)) continue;
+                for (const auto& f : forms(n)) {
+                    std::string c = k + " " + f;
+                    if (std::find(next.begin(), next.end(), c) == next.end()) next.push_back(std::move(c));
+                }
+            }
+            if (next.empty()) break;
+            beam.swap(next);
+            j = n;
+            for (const auto& k : beam) {
+                auto pl = m_idx.postings(k);
+                if (!pl.empty()) { best_last = j; best_list = pl; best_key = k; break; }
+            }
+        }
+        // "космодроме Восточный", "острове Русский": the place noun before the name may be part
+        // of the indexed name ("Космодром Восточный"); the span stays the name alone.
+        if (i > 0 && cyr(i - 1) && !m_toks[i - 1].is(TokCapitalised) && m_toks[i].is(TokSpaceBefore) &&
+            place_nouns().count(lower8(i - 1))) {
+            bool found = best_last > static_cast<long>(i);
+            for (const auto& nk : forms(i - 1)) {
+                if (found || !m_idx.has_keys_with_prefix(nk)) continue;
+                for (const auto& k : forms(i)) {
+                    std::string c = nk + " " + k;
+                    auto pl = m_idx.postings(c);
+                    if (!pl.empty()) { best_last = i; best_list = pl; best_key = c; found = true; break; }
+                }
+            }
+        }
+        // "Амурской области", "Алтайского края": GeoNames writes divisions in English, from the
+        // adjective's stem ("Amur Oblast").
+        if (best_last <= static_cast<long>(i)) {
+            long nx = next_in_name(i);
+            if (nx == static_cast<long>(i) + 1) {
+                auto noun = english_division_noun(m_lower[static_cast<std::size_t>(nx)]);
+                if (!noun.empty()) {
+                    const auto& w = m_lower[i];
+                    for (std::u32string_view e : {U"ской", U"ского", U"скому", U"ском", U"ская", U"ский", U"скую", U"ой",
+                                                  U"ого", U"ом", U"ая", U"ий", U"ый"}) {
+                        if (!ends_with(w, e) || w.size() < e.size() + 3) continue;
+                        std::string bgn;
+                        cyrillic_bgn_key(to_utf8(w.substr(0, w.size() - e.size())), bgn);
+                        std::string k = bgn + " " + std::string(noun);
+                        auto pl = m_idx.postings(k);
+                        if (pl.empty() && noun == "krai") pl = m_idx.postings(k = bgn + " kray");
+                        if (!pl.empty()) { best_last = nx; best_list = pl; best_key = k; break; }
+                    }
+                }
+            }
+        }
+        // A single word known only by its BGN romanisation ("Новотроицк" -> "novotroitsk").
+        bool bgn_only = false;
+        if (best_last < 0) {
+            nominatives(m_lower[i], m_scratch);
+            std::string k;
+            for (const auto& n : m_scratch) {
+                cyrillic_bgn_key(to_utf8(n), k);
+                auto pl = m_idx.postings(k);
+                if (!pl.empty()) { best_last = i; best_list = pl; best_key = k; bgn_only = true; break; }
+            }
+        }
+        if (best_last < 0) return false;
+        sp = LanguageSpan{};
+        sp.first = i;
+        sp.last = static_cast<std::uint32_t>(best_last);
+        sp.key = best_key;
+        sp.list = best_list;
+        if (bgn_only) sp.reasons.push_back("romanised (BGN)");
+        return true;
+    }
+
+    // Runs of capitalised words with a title before them, a patronymic in them, or that are no
+    // place as a whole, name people: their words go to the person set.
+    void learn_persons() {
+        m_persons.clear();
+        const auto n = static_cast<std::uint32_t>(m_toks.size());
+        for (std::uint32_t i = 0; i < n;) {
+            // A sentence opener that is a function word or a common word is not part of the run.
+            if (!cap(i) || function_words().count(lower8(i)) || (m_toks[i].is(TokSentenceStart) && m_lower_words.count(m_lower[i]))) {
+                ++i;
+                continue;
+            }
+            std::uint32_t j = i;
+            while (j + 1 < n && cap(j + 1) && m_toks[j + 1].is(TokSpaceBefore) && !m_toks[j + 1].is(TokNewlineBefore)) ++j;
+            bool titled = i > 0 && cyr(i - 1) && title_words().count(lower8(i - 1));
+            bool patronymic = false;
+            for (auto k = i; k <= j; ++k) patronymic = patronymic || is_patronymic(m_lower[k]);
+            if (titled || patronymic || (j > i && !phrase_is_place(i, j))) {
+                for (auto k = i; k <= j; ++k) {
+                    // Major places inside the run ("Президент России Владимир Путин") and titles
+                    // are not names.
+                    if (title_words().count(lower8(k)) || prominence_of(k) > 0) continue;
+                    for (const auto& f : forms(k)) m_persons.insert(f);
+                }
+            }
+            i = j + 1;
+        }
+    }
+
+    bool has_cyrillic_name(std::uint32_t place, std::string_view key) {
+        std::string k;
+        for (std::size_t i = 0, n = m_idx.place_alt_name_count(place); i < n; ++i) {
+            std::string_view a = m_idx.place_alt_name(place, i);
+            if (a.empty() || !is_cyrillic_word(a)) continue;
+            word_key(a, k);
+            if (k == key) return true;
+        }
+        return false;
+    }
+
+    int prominence_of(std::uint32_t t) {
+        for (const auto& k : forms(t)) {
+            auto pl = m_idx.postings(k);
+            if (!pl.empty()) return prominence(m_idx, pl);
+        }
+        return 0;
+    }
+
+    bool phrase_is_place(std::uint32_t i, std::uint32_t j) {
+        LanguageSpan sp;
+        return match_at(i, sp) && sp.last >= j;
+    }
+
+    bool judge(LanguageSpan& sp) {
+        const std::uint32_t f = sp.first, l = sp.last;
+        const bool single = f == l;
+        const int rank = prominence(m_idx, sp.list);
+        const bool major = rank > 0;
+        const bool sent_start = m_toks[f].is(TokSentenceStart);
+        // Adjectival demonyms and people nouns are not annotated as places in Russian news.
+        if (sp.list[0].kind == MatchKind::Demonym) return false;
+        // Codes and abbreviations count only when written in capitals ("Луна" is no "LUN") and
+        // recorded in Cyrillic ("КНДР"): "НПО" read as Latin "NPO" is some other code.
+        if (sp.list[0].kind == MatchKind::Abbreviation && (!m_toks[f].is(TokAllCaps) || !has_cyrillic_name(sp.list[0].place, sp.key)))
+            return false;
+        // Cues before the name.
+        if (f > 0 && cyr(f - 1) && !m_toks[f - 1].is(TokCapitalised)) {
+            std::string pk = lower8(f - 1);
+            if (locative_prepositions().count(pk) || place_nouns().count(pk)) {
+                sp.cue = true;
+                sp.reasons.push_back("after '" + std::string(surface(f - 1)) + "'");
+            }
+        } else if (f > 1 && m_toks[f - 1].is(TokPunct) && m_text[m_toks[f - 1].begin] == '.' && cyr(f - 2) && lower8(f - 2) == "г") {
+            sp.cue = true;
+            sp.reasons.push_back("after 'г.'");
+        } else if (f > 0 && sent_start && cyr(f - 1) && locative_prepositions().count(lower8(f - 1))) {
+            sp.cue = true;  // "В Москве ..." opening a sentence
+            sp.reasons.push_back("after '" + std::string(surface(f - 1)) + "'");
+        }
+        // A place noun inside the name ("Амурской области", "Японском море").
+        for (auto t = f + 1; t <= l; ++t)
+            if (cyr(t) && !m_toks[t].is(TokCapitalised) && place_nouns().count(lower8(t))) sp.cue = true;
+        // «Ангара», «Союз-2»: rockets, ships, companies and newspapers, unless a place noun
+        // introduces them ("космодром «Восточный»").
+        bool quoted = f > 0 && m_toks[f - 1].is(TokPunct) && l + 1 < m_toks.size() && m_toks[l + 1].is(TokPunct);
+        if (quoted) {
+            auto open = m_text.substr(m_toks[f - 1].begin, m_toks[f - 1].end - m_toks[f - 1].begin);
+            quoted = open == "«" || open == "\"" || open == "„" || open == "“";
+        }
+        if (quoted) {
+            bool noun_before = f >= 2 && cyr(f - 2) && place_nouns().count(lower8(f - 2));
+            if (!noun_before) return false;
+            sp.cue = true;
+        }
+        // "МЧС России", "ВМФ России", "МИД Китая": a country after an organisation's initials is
+        // part of the organisation's name.
+        if (f > 0 && cyr(f - 1) && m_toks[f - 1].is(TokAllCaps) && m_toks[f].is(TokSpaceBefore) && prominence_of(f - 1) == 0)
+            return false;
+        if (single) {
+            const std::string& k = sp.key;
+            // An inflected guess opening a sentence ("Работы" -> "работа") needs a cue or a
+            // country: the word as written is no name.
+            if (sent_start && !sp.cue && rank < 3) {
+                std::string as_written;
+                word_key(surface(f), as_written);
+                if (as_written != k) return false;
+            }
+            if (m_persons.count(k) && !(rank >= 2 && sp.cue)) return false;
+            // A sentence opener the article also writes in lower case is a common word.
+            // Inflected forms count too: "Работы" opening a sentence, "работу" later.
+            const auto& lw = m_lower[f];
+            if (sent_start && (m_lower_words.count(lw) || (lw.size() >= 5 && m_lower_stems.count(lw.substr(0, lw.size() - 2)))))
+                return false;
+            // A capitalised adjective before a common noun names a thing, not the place its
+            // namesake is ("Тихоокеанский флот", "Северный морской путь").
+            if (!major && l + 1 < m_toks.size() && cyr(l + 1) && !m_toks[l + 1].is(TokCapitalised) &&
+                m_toks[l + 1].is(TokSpaceBefore) && m_lower[l + 1].size() > 3 && !function_words().count(lower8(l + 1)) &&
+                !place_nouns().count(lower8(l + 1)) && is_adjective(lw))
+                return false;
+            // A capitalised neighbour that is no place makes this part of a longer name: a person
+            // ("Ким Чен Ын", "Владимир Путин") or an organisation.
+            bool name_neighbour = false;
+            if (f > 0 && cap(f - 1) && m_toks[f].is(TokSpaceBefore) && !m_toks[f - 1].is(TokSentenceStart) &&
+                prominence_of(f - 1) == 0 && !locative_prepositions().count(lower8(f - 1)))
+                name_neighbour = true;
+            if (l + 1 < m_toks.size() && cap(l + 1) && m_toks[l + 1].is(TokSpaceBefore) && !m_toks[l + 1].is(TokNewlineBefore) &&
+                prominence_of(l + 1) == 0)
+                name_neighbour = true;
+            if (name_neighbour && !major) return false;
+            if (name_neighbour) sp.recog -= 0.1;
+            if (sent_start && !major && !sp.cue) {
+                sp.weak = true;
+                sp.recog -= 0.15;
+                sp.reasons.push_back("capitalised at sentence start");
+            }
+        }
+        // Reporting verb after the name: metonymy ("Москва заявила").
+        if (l + 1 < m_toks.size() && cyr(l + 1) && !m_toks[l + 1].is(TokCapitalised) && reporting_verbs().count(lower8(l + 1)))
+            sp.metonymy = true;
+        bool bgn_only = !sp.reasons.empty() && sp.reasons.front() == "romanised (BGN)";
+        // A name known only by its English spelling needs a cue: Chinese and Korean names in
+        // Russian spelling ("Чжэн") romanise into unrelated namesakes.
+        if (bgn_only && !sp.cue) return false;
+        if (!major && !sp.cue && (single || bgn_only)) {
+            if (bgn_only || m_idx.place_importance(sp.list[0].place) < 0.55f) sp.weak = true;
+        }
+        return sp.recog >= 0.5;
+    }
+};
+
+}  // namespace
+
+void find_russian_spans(const Index& index, std::string_view text, const TokenizedText& tt, std::vector<LanguageSpan>& out) {
+    RussianRecogniser(index, text, tt, out).run();
+}
+
+}  // namespace gazetteer::detail

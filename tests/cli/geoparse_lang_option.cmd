@@ -1,0 +1,2 @@
+# exit 2
+"$BIN" --index "$INDEX" geoparse --lang fr -

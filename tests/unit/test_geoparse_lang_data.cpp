@@ -1,0 +1,145 @@
+// Geoparsing Russian and Korean texts with the default index. The texts are written for this test
+// (not taken from any article): inflected Russian names and multi-word names, Korean nouns with
+// particles, place suffixes, persons and words that only look like places. Skips when the default
+// index has not been built.
+
+#include <gazetteer/error.hpp>
+#include <gazetteer/geoparse.hpp>
+#include <gazetteer/index.hpp>
+#include <gazetteer/lookup.hpp>
+#include <gazetteer/text.hpp>
+
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace gazetteer;
+
+namespace {
+
+const std::string k_russian =
+    "Губернатор края встретился с делегацией из Пекина. Поезд из Москвы прибыл во Владивосток в четверг, "
+    "а затем отправился в Хабаровск.\n"
+    "На Дальнем Востоке ждут открытия нового моста. Делегация посетила Комсомольск-на-Амуре и космодром "
+    "Восточный в Амурской области.\n"
+    "Российские чиновники заявили, что новые рейсы свяжут Сеул и Новосибирск. Владимир Путин выступил с речью, "
+    "а ракета «Ангара» стартовала позже. Часть груза ушла через Heihe.";
+
+const std::string k_korean =
+    "대표단은 서울에서 출발해 부산을 거쳐 제주도로 향했다. 한편 중국 베이징과 러시아 블라디보스토크를 잇는 "
+    "항공편이 늘었다.\n"
+    "평양에서는 새 역이 문을 열었고, 신의주시 주민들은 압록강 건너 단둥으로 물건을 실어 날랐다. "
+    "블라디미르 푸틴 대통령은 회담을 위해 모스크바를 떠났다.";
+
+struct Expect {
+    const char* surface;
+    double lat, lon, km;
+};
+
+const Mention* find(const ArticleResult& r, std::string_view surface) {
+    for (const auto& m : r.mentions)
+        if (m.text == surface) return &m;
+    return nullptr;
+}
+
+void check_places(const std::string& text, const ArticleResult& r, const std::vector<Expect>& expected) {
+    for (const auto& e : expected) {
+        INFO(e.surface);
+        const Mention* m = find(r, e.surface);
+        REQUIRE(m != nullptr);
+        REQUIRE(m->place);
+        CHECK(haversine_km(m->place->lat, m->place->lon, e.lat, e.lon) < e.km);
+        // Offsets are code points into the text and cover exactly the surface.
+        CHECK(text.substr(m->byte_start, m->byte_end - m->byte_start) == e.surface);
+        CHECK(code_point_count(std::string_view(text).substr(0, m->byte_start)) == m->start);
+        CHECK(m->end - m->start == code_point_count(e.surface));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("Russian: inflected, multi-word and hyphenated names", "[geoparse][language][data]") {
+    std::string path = test::default_index();
+    if (path.empty()) {
+        WARN("skipped: the default index has not been built");
+        return;
+    }
+    Index idx = Index::open(path);
+    Geoparser gp(idx);
+    auto r = gp.parse("ru", k_russian);
+    CHECK(r.language == "ru");
+    check_places(k_russian, r,
+                 {{"Пекина", 39.9, 116.4, 50},
+                  {"Москвы", 55.75, 37.62, 50},
+                  {"Владивосток", 43.12, 131.89, 30},
+                  {"Хабаровск", 48.48, 135.08, 30},
+                  {"Дальнем Востоке", 60.0, 140.0, 1500},
+                  {"Комсомольск-на-Амуре", 50.55, 137.0, 30},
+                  {"Восточный", 51.88, 128.33, 30},  // the cosmodrome, not a namesake village
+                  {"Амурской области", 52.5, 128.0, 400},
+                  {"Сеул", 37.57, 126.98, 30},
+                  {"Новосибирск", 55.03, 82.92, 30},
+                  {"Heihe", 50.24, 127.49, 50}});
+    // Adjectival demonyms, people and the rocket named after a river are no places.
+    for (const char* no : {"Российские", "Владимир", "Путин", "Ангара"}) {
+        INFO(no);
+        CHECK(find(r, no) == nullptr);
+    }
+}
+
+TEST_CASE("Korean: particles split off, place suffixes kept", "[geoparse][language][data]") {
+    std::string path = test::default_index();
+    if (path.empty()) {
+        WARN("skipped: the default index has not been built");
+        return;
+    }
+    Index idx = Index::open(path);
+    Geoparser gp(idx);
+    auto r = gp.parse("ko", k_korean);
+    CHECK(r.language == "ko");
+    check_places(k_korean, r,
+                 {{"서울", 37.57, 126.98, 30},
+                  {"부산", 35.18, 129.08, 30},
+                  {"중국", 35.0, 105.0, 800},
+                  {"베이징", 39.9, 116.4, 50},
+                  {"러시아", 60.0, 100.0, 1500},
+                  {"블라디보스토크", 43.12, 131.89, 30},
+                  {"평양", 39.03, 125.75, 30},
+                  {"신의주시", 40.1, 124.4, 30},
+                  {"압록강", 40.5, 125.0, 300},
+                  {"단둥", 40.12, 124.38, 30},
+                  {"모스크바", 55.75, 37.62, 50}});
+    // No mention keeps its particle; the person and the word "위해" (for) are no places.
+    for (const char* no : {"서울에서", "부산을", "단둥으로", "블라디미르", "위해"}) {
+        INFO(no);
+        CHECK(find(r, no) == nullptr);
+    }
+}
+
+TEST_CASE("the language can be given and is detected otherwise", "[geoparse][language][data]") {
+    std::string path = test::default_index();
+    if (path.empty()) {
+        WARN("skipped: the default index has not been built");
+        return;
+    }
+    Index idx = Index::open(path);
+    Geoparser gp(idx);
+    // Read with the English rules, Korean finds nothing and Russian loses its inflected names.
+    auto ko_as_en = gp.parse("ko", k_korean, "en");
+    CHECK(ko_as_en.language == "en");
+    CHECK(ko_as_en.mentions.empty());
+    auto ru_as_en = gp.parse("ru", k_russian, "en");
+    CHECK(find(ru_as_en, "Дальнем Востоке") == nullptr);
+    CHECK(find(ru_as_en, "Амурской области") == nullptr);
+    CHECK(find(gp.parse("ru", k_russian, "auto"), "Дальнем Востоке") != nullptr);
+    // Options set the default; an unknown code is a usage error.
+    GeoparseOptions o;
+    o.language = "ru";
+    CHECK(Geoparser(idx, o).parse("x", "Поезд прибыл во Владивосток.").language == "ru");
+    o.language = "de";
+    CHECK_THROWS_AS(Geoparser(idx, o), UsageError);
+    CHECK_THROWS_AS(gp.parse("x", "text", "xx"), UsageError);
+}
