@@ -77,7 +77,8 @@ py::dict place_dict(const gz::Place& p) {
 py::dict candidate_dict(const gz::Candidate& c) {
     py::dict d = place_dict(c.place);
     d["score"] = c.score;
-    d["match"] = gz::match_kind_name(c.match);
+    d["match"] = gz::match_label(c);  // "fuzzy" for a typo match (see edit_distance)
+    d["match_kind"] = gz::match_kind_name(c.match);
     d["matched_name"] = c.matched_name;
     d["edit_distance"] = c.edit_distance;
     d["distance_km"] = c.distance_km >= 0 ? py::object(py::float_(c.distance_km)) : py::object(py::none());
