@@ -311,6 +311,17 @@ void apply_overrides(const gz::Index& index, gz::ArticleResult& r, const Overrid
     r.places = std::move(places);
 }
 
+// A Python progress callable (fraction -> truthy to go on) as the engine's ParseProgress. The
+// engine calls it with the GIL released; it takes the GIL for each call. Empty for None.
+gz::ParseProgress parse_progress(py::object progress) {
+    if (progress.is_none()) return {};
+    auto fn = std::make_shared<py::object>(std::move(progress));
+    return [fn](double fraction) {
+        py::gil_scoped_acquire acquire;
+        return py::bool_((*fn)(fraction)).cast<bool>();
+    };
+}
+
 gz::GeoparseOptions geoparse_options(double abstain_below, double recognition_threshold,
                                      std::size_t max_alternatives, bool demonyms) {
     gz::GeoparseOptions o;
@@ -387,9 +398,14 @@ py::dict itinerary_dict(const gz::Itinerary& it) {
 // ---------------------------------------------------------------------------------------------
 // Errors
 
+// Python class of gz::Cancelled (module attribute "Cancelled", a RuntimeError).
+PyObject* g_cancelled = nullptr;
+
 void translate_errors(std::exception_ptr p) {
     try {
         if (p) std::rethrow_exception(p);
+    } catch (const gz::Cancelled& e) {
+        PyErr_SetString(g_cancelled ? g_cancelled : PyExc_RuntimeError, e.what());
     } catch (const gz::UsageError& e) {
         PyErr_SetString(PyExc_ValueError, e.what());
     } catch (const gz::ParseError& e) {
@@ -405,6 +421,8 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
     m.doc() = "Offline gazetteer, geoparser and itinerary engine (pybind11 face of gazetteer::core).";
     m.attr("__version__") = std::string(gz::version());
     m.attr("index_format_version") = gz::index_format_version;
+    static py::exception<gz::Cancelled> cancelled(m, "Cancelled", PyExc_RuntimeError);
+    g_cancelled = cancelled.ptr();
     py::register_exception_translator(&translate_errors);
 
     m.def("capabilities", [] {
@@ -506,14 +524,15 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
 #if GAZETTEER_PY_HAVE_GEOPARSE
         .def("geoparse", [](const gz::Index& idx, const std::string& text, const std::string& id,
                             py::object overrides, double abstain_below, double recognition_threshold,
-                            std::size_t max_alternatives, bool demonyms) {
+                            std::size_t max_alternatives, bool demonyms, py::object progress) {
             auto ov = overrides_from(overrides);
             auto o = geoparse_options(abstain_below, recognition_threshold, max_alternatives, demonyms);
+            auto report = parse_progress(std::move(progress));
             gz::ArticleResult r;
             {
                 py::gil_scoped_release release;
                 gz::Geoparser parser(idx, o);
-                r = parser.parse(id, text);
+                r = parser.parse(id, text, report);
                 apply_overrides(idx, r, ov);
             }
             return article_dict(r);
@@ -521,29 +540,33 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
            py::arg("abstain_below") = gz::GeoparseOptions{}.abstain_below,
            py::arg("recognition_threshold") = gz::GeoparseOptions{}.recognition_threshold,
            py::arg("max_alternatives") = gz::GeoparseOptions{}.max_alternatives,
-           py::arg("demonyms") = gz::GeoparseOptions{}.demonyms,
+           py::arg("demonyms") = gz::GeoparseOptions{}.demonyms, py::arg("progress") = py::none(),
            "Place mentions of a text: {'id', 'mentions', 'places', 'unresolved'}. Offsets are code\n"
-           "points (text[start:end]). overrides: {mention start: place id or None} replaces resolutions.")
+           "points (text[start:end]). overrides: {mention start: place id or None} replaces resolutions.\n"
+           "progress: callable(fraction) called from the parsing thread as the parse advances; a false\n"
+           "return stops it and raises Cancelled.")
 #endif
 #if GAZETTEER_PY_HAVE_ITINERARY
         .def("itinerary", [](const gz::Index& idx, const std::string& text, const std::string& traveller,
-                             const std::string& article_date, py::object overrides) {
+                             const std::string& article_date, py::object overrides, py::object progress) {
             auto ov = overrides_from(overrides);
             gz::ItineraryOptions o;
             o.traveller = traveller;
             o.article_date = article_date;
+            auto report = parse_progress(std::move(progress));
             gz::Itinerary it;
             {
                 py::gil_scoped_release release;
                 gz::Geoparser parser(idx);
-                auto parsed = parser.parse("", text);
+                auto parsed = parser.parse("", text, report);
                 apply_overrides(idx, parsed, ov);
                 it = gz::extract_itinerary(parsed, text, o);
             }
             return itinerary_dict(it);
         }, py::arg("text"), py::kw_only(), py::arg("traveller") = "", py::arg("article_date") = "",
-           py::arg("overrides") = py::none(),
-           "The travel itinerary of an article: {'traveller', 'stops', 'legs' (with 'parts'), 'notes'}.")
+           py::arg("overrides") = py::none(), py::arg("progress") = py::none(),
+           "The travel itinerary of an article: {'traveller', 'stops', 'legs' (with 'parts'), 'notes'}.\n"
+           "progress: as for geoparse, for the geoparsing part (extraction itself is not reported).")
 #endif
         ;
 

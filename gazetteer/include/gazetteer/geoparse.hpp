@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -92,6 +93,11 @@ struct GeoparseOptions {
     bool demonyms = true;
 };
 
+/// Progress of one parse: called with the fraction done, in [0, 1], between the parser's stages
+/// and every few thousand words within them (a 5 MB article reports a few hundred times).
+/// Returning false stops the parse: parse() then throws Cancelled. Called on the parsing thread.
+using ParseProgress = std::function<bool(double fraction)>;
+
 /// Turns texts into place mentions. parse() is const and thread safe: one Geoparser can serve
 /// many threads. The Index must outlive the Geoparser.
 class Geoparser {
@@ -102,6 +108,10 @@ public:
     /// Finds and resolves the place mentions of `text` (UTF-8; invalid bytes are tolerated).
     /// `id` is copied into the result. Never throws for any text (std::bad_alloc aside).
     ArticleResult parse(std::string_view id, std::string_view text) const;
+
+    /// As parse(id, text), reporting to `progress` (may be empty), which can stop it: then
+    /// throws Cancelled, and nothing of the article is returned.
+    ArticleResult parse(std::string_view id, std::string_view text, const ParseProgress& progress) const;
 
     const GeoparseOptions& options() const noexcept { return m_options; }
     const Index& index() const noexcept { return *m_index; }

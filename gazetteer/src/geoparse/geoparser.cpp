@@ -164,26 +164,53 @@ double match_quality(MatchKind k) {
 
 class Parse {
 public:
-    Parse(const Index& idx, const GeoparseOptions& o, std::string_view text, Scratch& s)
-        : m_idx(idx), m_o(o), m_text(text), m_s(s), m_toks(s.tt.tokens) {}
+    Parse(const Index& idx, const GeoparseOptions& o, std::string_view text, Scratch& s,
+          const ParseProgress* progress = nullptr)
+        : m_idx(idx), m_o(o), m_text(text), m_s(s), m_toks(s.tt.tokens), m_progress(progress) {}
 
     ArticleResult run(std::string_view id) {
+        // Stage boundaries: estimated shares of the work (progress is for display only).
+        stage(0.0, 0.1);
         tokenize(m_text, m_s.tt);
+        stage(0.1, 0.25);
         make_keys();
+        stage(0.25, 0.35);
         learn_persons();
+        stage(0.35, 0.7);
         find_spans();
+        stage(0.7, 0.75);
         find_qualifiers();
+        stage(0.75, 0.95);
         resolve();
-        return build(id);
+        stage(0.95, 1.0);
+        auto r = build(id);
+        report(1.0);
+        return r;
     }
 
 private:
+    void report(double fraction) const {
+        if (m_progress && *m_progress && !(*m_progress)(fraction)) throw Cancelled("geoparsing cancelled");
+    }
+    void stage(double from, double to) {
+        m_from = from;
+        m_to = to;
+        report(from);
+    }
+    // Within a stage: item i of n, reported every 4096 items (the call costs a Python round
+    // trip when the caller is the QGIS plugin).
+    void tick(std::size_t i, std::size_t n) const {
+        if (m_progress && (i & 4095u) == 0 && i && n) report(m_from + (m_to - m_from) * static_cast<double>(i) / static_cast<double>(n));
+    }
+
     const Index& m_idx;
     const GeoparseOptions& m_o;
     std::string_view m_text;
     Scratch& m_s;
     std::vector<Token>& m_toks;
     std::vector<Group> m_groups;
+    const ParseProgress* m_progress;  // may be null
+    double m_from = 0, m_to = 0;      // the current stage spans [m_from, m_to) of the work
 
     std::string_view surface(std::uint32_t t) const { return m_text.substr(m_toks[t].begin, m_toks[t].end - m_toks[t].begin); }
     const std::string& key(std::uint32_t t) const { return m_s.keys[t]; }
@@ -196,6 +223,7 @@ private:
         if (keys.size() < m_toks.size()) keys.resize(m_toks.size());
         m_s.lower_words.clear(m_toks.size());
         for (std::uint32_t i = 0; i < m_toks.size(); ++i) {
+            tick(i, m_toks.size());
             keys[i].clear();
             const Token& t = m_toks[i];
             if (!t.is(TokWord)) continue;
@@ -251,6 +279,7 @@ private:
         persons.clear();
         const std::uint32_t n = static_cast<std::uint32_t>(m_toks.size());
         for (std::uint32_t i = 0; i < n;) {
+            tick(i, n);
             if (!cap(i) || m_toks[i].is(TokDigit)) { ++i; continue; }
             std::uint32_t j = i;
             for (;;) {
@@ -358,6 +387,7 @@ private:
         const std::uint32_t n = static_cast<std::uint32_t>(m_toks.size());
         std::string cur;
         for (std::uint32_t i = 0; i < n; ++i) {
+            tick(i, n);
             const Token& t = m_toks[i];
             if (!t.is(TokWord) || !t.is(TokCapitalised) || t.is(TokDigit)) continue;
             if (t.cp_end - t.cp_begin < 2) continue;  // single letters are initials
@@ -684,6 +714,7 @@ private:
         for (auto& [cc, w] : country_weight) max_w = std::max(max_w, w);
 
         for (std::size_t gi = 0; gi < m_groups.size(); ++gi) {
+            tick(gi, m_groups.size());
             auto& g = m_groups[gi];
             if (g.cands.empty()) continue;
             // The group's own vote does not count for itself.
@@ -881,6 +912,12 @@ private:
 ArticleResult Geoparser::parse(std::string_view id, std::string_view text) const {
     thread_local Scratch scratch;
     Parse p(*m_index, m_options, text, scratch);
+    return p.run(id);
+}
+
+ArticleResult Geoparser::parse(std::string_view id, std::string_view text, const ParseProgress& progress) const {
+    thread_local Scratch scratch;
+    Parse p(*m_index, m_options, text, scratch, progress ? &progress : nullptr);
     return p.run(id);
 }
 
