@@ -11,6 +11,7 @@ and a Cancel button, so that QGIS stays responsive; shorter ones, parsed in a bl
 through the same task code."""
 
 import os
+import re
 
 from qgis.core import (
     Qgis,
@@ -48,6 +49,7 @@ _RESOLVED = QColor(255, 213, 128)
 _ABSTAINED = QColor(215, 215, 215)
 _SELECTED = QColor(255, 140, 0)
 _NO_PLACE = "__none__"
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # characters QTextEdit counts twice
 # From this length (code points; about 0.1 s of parsing) the work runs as a background QgsTask.
 TASK_MIN_CHARS = 100_000
 
@@ -67,7 +69,7 @@ class ArticleDock(QgsDockWidget):
         self.last_run_ok = None  # outcome of the last run (True, False; None while running)
         self._file_text = None   # the text as read from the opened file, whose name is the id
         self._reselect = None    # (mention start, zoom) to select again after the next run
-        self._cp_to_u16 = [0]
+        self._cp_to_u16 = None  # code point -> UTF-16 offsets; None while they are equal
         self._updating = False
 
         body = QWidget(self)
@@ -359,6 +361,9 @@ class ArticleDock(QgsDockWidget):
         self.editor.setExtraSelections([])
 
     def _build_offsets(self, text):
+        if not _ASTRAL.search(text):
+            self._cp_to_u16 = None  # every character is one UTF-16 unit: offsets are equal
+            return
         offsets = [0] * (len(text) + 1)
         u16 = 0
         for i, ch in enumerate(text):
@@ -368,16 +373,19 @@ class ArticleDock(QgsDockWidget):
         self._cp_to_u16 = offsets
 
     def _u16(self, cp):
+        if self._cp_to_u16 is None:
+            return cp
         return self._cp_to_u16[min(cp, len(self._cp_to_u16) - 1)]
 
     def _fill_mentions(self):
         self._updating = True
         self.mentions.clear()
+        items = []
         for m in self.article["mentions"]:
             p = m["place"]
-            item = QTreeWidgetItem([m["text"], p["name"] if p else self.tr("(no place)"),
-                                    p["country"] if p else "", "{:.2f}".format(m["confidence"])])
-            self.mentions.addTopLevelItem(item)
+            items.append(QTreeWidgetItem([m["text"], p["name"] if p else self.tr("(no place)"),
+                                         p["country"] if p else "", "{:.2f}".format(m["confidence"])]))
+        self.mentions.addTopLevelItems(items)  # one insertion: a long article has tens of thousands
         self._updating = False
 
     def _fill_alternatives(self, mention):
@@ -442,16 +450,19 @@ class ArticleDock(QgsDockWidget):
     def _open_clicked(self):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open article"), "",
                                               self.tr("Text files (*.txt);;All files (*)"))
-        if not path:
-            return
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path):
+        """Shows the article of a text file, named after the file, and finds its places."""
         try:
             with open(path, encoding="utf-8", errors="replace") as f:
                 text = f.read()
         except OSError as e:
             self._message(self.tr("Cannot read {}: {}").format(path, e.strerror), Qgis.MessageLevel.Critical)
-            return
+            return False
         self.set_article(text, os.path.splitext(os.path.basename(path))[0])
-        self.run()
+        return self.run()
 
     def _run_clicked(self):
         self.run()
