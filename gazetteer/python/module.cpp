@@ -13,6 +13,7 @@
 // (GAZETTEER_PY_HAVE_GEOPARSE / GAZETTEER_PY_HAVE_ITINERARY, set by CMakeLists.txt beside this
 // file); `capabilities()` tells the plugin which ones exist.
 
+#include <gazetteer/build.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/index.hpp>
 #include <gazetteer/lookup.hpp>
@@ -433,6 +434,37 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
         d["itinerary"] = bool(GAZETTEER_PY_HAVE_ITINERARY);
         return d;
     }, "Which engine parts this build of the module holds: {'lookup', 'route', 'geoparse', 'itinerary'} -> bool.");
+
+    m.def("build_index", [](const std::string& manifest, const std::vector<std::string>& curated,
+                            const std::string& output, py::object progress) {
+        gz::BuildOptions o;
+        if (!progress.is_none()) {
+            auto fn = std::make_shared<py::object>(std::move(progress));
+            o.on_progress = [fn](const std::string& stage, std::uint64_t done, std::uint64_t total) {
+                py::gil_scoped_acquire acquire;
+                (*fn)(stage, done, total);
+            };
+        }
+        gz::BuildReport report;
+        {
+            py::gil_scoped_release release;
+            gz::IndexBuilder builder(o);
+            builder.add_manifest(manifest);
+            for (const auto& csv : curated) builder.add_curated(csv);
+            report = builder.write(output);
+        }
+        py::dict d;
+        d["places"] = report.places;
+        d["names"] = report.names;
+        d["keys"] = report.keys;
+        d["skipped_rows"] = report.skipped_rows;
+        d["file_size"] = report.file_size;
+        return d;
+    }, py::arg("manifest"), py::arg("curated"), py::arg("output"), py::kw_only(), py::arg("progress") = py::none(),
+       "Builds an index from a manifest.json of pinned sources (scripts/fetch-data.sh) and curated CSV files,\n"
+       "as `gazetteer build --data DIR --places CSV...` does; writes `output` atomically. progress:\n"
+       "callable(stage, done, total) from the building thread. Returns counts; raises ValueError or\n"
+       "RuntimeError naming the bad file.");
 
     m.def("default_index_path", [] { return gz::default_index_path(); },
           "Where the engine looks for the index: $GAZETTEER_INDEX, then the build's default.");
