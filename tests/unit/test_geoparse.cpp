@@ -251,3 +251,33 @@ TEST_CASE("options are validated", "[geoparse]") {
     CHECK(gp.parse("g", "").mentions.empty());
     CHECK(gp.parse("g", "\xff\xfe Moscow").mentions.size() == 1);
 }
+
+TEST_CASE("a long parse reports its progress and stops when asked", "[geoparse]") {
+    Geoparser parser(fixture_index());
+    std::string text;
+    while (text.size() < 600000)
+        text += "The delegation flew from Vladivostok to Pyongyang on Monday. Talks went on all week.\n";
+    const auto plain = parser.parse("a", text);
+
+    std::vector<double> seen;
+    const auto reported = parser.parse("a", text, [&](double f) {
+        seen.push_back(f);
+        return true;
+    });
+    // The same result, and progress from 0 to 1 that never goes back, several times per stage.
+    CHECK(reported.mentions.size() == plain.mentions.size());
+    CHECK(reported.places.size() == plain.places.size());
+    REQUIRE(seen.size() > 20);
+    CHECK(seen.front() == 0.0);
+    CHECK(seen.back() == 1.0);
+    CHECK(std::is_sorted(seen.begin(), seen.end()));
+
+    std::size_t calls = 0;
+    CHECK_THROWS_AS(parser.parse("a", text, [&](double f) {
+        ++calls;
+        return f < 0.3;
+    }), Cancelled);
+    CHECK(calls < seen.size());
+    // An empty callback is no callback.
+    CHECK(parser.parse("a", "Officials in Pyongyang said nothing.", ParseProgress{}).mentions.size() == 1);
+}
