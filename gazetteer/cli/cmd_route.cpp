@@ -24,13 +24,7 @@ namespace gazetteer::cli {
 
 namespace {
 
-// Ambiguity rule. A stop name is ambiguous when a runner-up scores at least kCloseScore of the
-// best score AND lies more than kSamePlaceKm from it. Candidates closer than that are the same
-// stop for a route (a city, its district and its airport share a name); farther away a wrong
-// pick visibly changes the route. Scores are comparable within one result list (lookup.hpp),
-// so a ratio is used rather than an absolute margin.
-constexpr double kCloseScore = 0.9;
-constexpr double kSamePlaceKm = 50;
+// Rivals listed in an "ambiguous stop" message (the engine's resolve_unique owns the rule).
 constexpr std::size_t kCandidatesShown = 5;
 
 struct RouteArgs {
@@ -98,50 +92,33 @@ std::string describe(const Candidate& c) {
            fixed(p.lon, 5) + ", score " + fixed(c.score, 3);
 }
 
-// Resolves a place-name stop, "Name" or "Name@CC", through the index.
+// Resolves a place-name stop, "Name", "Name@CC" or "Name, Qualifier", through the index.
 Stop resolve_name(const std::string& text, Common& common) {
-    std::string name = text;
-    std::string country;
-    const std::size_t at = text.rfind('@');
-    if (at != std::string::npos) {
-        country = trim(std::string_view(text).substr(at + 1));
-        name = trim(std::string_view(text).substr(0, at));
-        const bool two_letters = country.size() == 2 && std::all_of(country.begin(), country.end(), [](unsigned char c) {
-                                     return std::isalpha(c);
-                                 });
-        if (!two_letters || name.empty()) {
-            throw UsageError("stop '" + text + "': a country hint is NAME@CC with an ISO 3166-1 alpha-2 code, e.g. Khasan@RU");
-        }
-        std::transform(country.begin(), country.end(), country.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    UniqueResolution r;
+    try {
+        r = resolve_unique(common.index(), text);
+    } catch (const UsageError& e) {
+        throw UsageError("stop " + std::string(e.what()));
     }
-    LookupOptions options;
-    if (!country.empty()) options.countries = {country};
-    options.limit = 10;
-    const std::vector<Candidate> found = lookup(common.index(), name, options);
-    if (found.empty()) {
+    if (r.candidates.empty()) {
+        const std::size_t at = text.rfind('@');
+        const std::string name = at == std::string::npos ? text : trim(std::string_view(text).substr(0, at));
         throw Error("unknown stop '" + text + "': no place of that name" +
-                    (country.empty() ? "" : " in " + country) + " in the index; give its position as '" + name +
-                    "=LAT,LON'");
+                    (at == std::string::npos ? "" : " in " + trim(std::string_view(text).substr(at + 1))) +
+                    " in the index; give its position as '" + name + "=LAT,LON'");
     }
-    const Candidate& best = found.front();
-    std::vector<const Candidate*> rivals;
-    for (std::size_t i = 1; i < found.size(); ++i) {
-        const Candidate& c = found[i];
-        if (c.score >= kCloseScore * best.score &&
-            haversine_km(best.place.lat, best.place.lon, c.place.lat, c.place.lon) > kSamePlaceKm) {
-            rivals.push_back(&c);
-        }
-    }
-    if (!rivals.empty()) {
-        std::string msg = "ambiguous stop '" + text + "': " + std::to_string(rivals.size() + 1) +
-                          " places more than " + fixed(kSamePlaceKm, 0) + " km apart match about equally well:\n";
-        msg += "  " + describe(best) + "\n";
-        for (std::size_t i = 0; i < rivals.size() && i + 1 < kCandidatesShown; ++i) msg += "  " + describe(*rivals[i]) + "\n";
-        msg += "  choose one with a country hint (" + name + "@" + (best.place.country.empty() ? "CC" : best.place.country) +
-               "), a qualifier ('" + name + ", " +
-               (best.place.admin1_name.empty() ? std::string("Region") : best.place.admin1_name) +
-               "') or its position (" + name + "=" + fixed(best.place.lat, 5) + "," + fixed(best.place.lon, 5) + ")";
+    const Candidate& best = r.candidates.front();
+    if (r.ambiguous) {
+        std::string msg = "ambiguous stop '" + text + "': " + std::to_string(r.candidates.size()) +
+                          " places far apart match about equally well:\n";
+        for (std::size_t i = 0; i < r.candidates.size() && i < kCandidatesShown; ++i) msg += "  " + describe(r.candidates[i]) + "\n";
+        // The engine checked every fix it suggests; a position always works.
+        const std::size_t at = text.rfind('@');
+        const std::string name = at == std::string::npos ? text : trim(std::string_view(text).substr(0, at));
+        msg += "  choose the first with ";
+        for (const auto& fix : r.fixes) msg += "'" + fix + "', ";
+        msg += std::string(r.fixes.empty() ? "" : "or ") + "its position ('" + name + "=" + fixed(best.place.lat, 5) + "," +
+               fixed(best.place.lon, 5) + "')";
         throw Error(msg);
     }
     Stop stop;

@@ -32,7 +32,7 @@ nlohmann::json place_json(const Place& p) {
 nlohmann::json candidate_json(const Candidate& c) {
     nlohmann::json j = place_json(c.place);
     j["score"] = c.score;
-    j["match"] = match_kind_name(c.match);
+    j["match"] = match_label(c);  // "fuzzy" for a typo match, with its edit distance
     j["matched_name"] = c.matched_name;
     if (c.edit_distance) j["edit_distance"] = c.edit_distance;
     if (c.distance_km >= 0) j["distance_km"] = c.distance_km;
@@ -62,14 +62,18 @@ void print_candidates(std::ostream& out, const std::vector<Candidate>& cands, co
             out << "no match\n";
             return;
         }
-        out << fmt::format("{:<3} {:<28} {:<2} {:<6} {:>9} {:>10} {:>6}  {}\n", "#", "name", "cc", "code", "lat", "lon", "score", "id");
+        out << fmt::format("{:<3} {:<28} {:<2} {:<6} {:>9} {:>10} {:>6}  {:<10} {}\n", "#", "name", "cc", "code", "lat", "lon", "score",
+                           "match", "id");
         int i = 0;
         for (const auto& c : cands) {
             std::string name = c.place.name;
             if (!c.place.admin1_name.empty()) name += ", " + c.place.admin1_name;
             if (name.size() > 28) name = name.substr(0, 27) + "~";
-            out << fmt::format("{:<3} {:<28} {:<2} {:<6} {:>9.5f} {:>10.5f} {:>6.3f}  {}\n", ++i, name, c.place.country,
-                               c.place.feature_code, c.place.lat, c.place.lon, c.score, c.place.id);
+            // A typo match says how far it is: "fuzzy:1".
+            std::string match = match_label(c);
+            if (c.edit_distance) match += ":" + std::to_string(c.edit_distance);
+            out << fmt::format("{:<3} {:<28} {:<2} {:<6} {:>9.5f} {:>10.5f} {:>6.3f}  {:<10} {}\n", ++i, name, c.place.country,
+                               c.place.feature_code, c.place.lat, c.place.lon, c.score, match, c.place.id);
         }
     } else {
         throw UsageError("unknown format '" + format + "' (table, json or geojson)");

@@ -13,6 +13,7 @@
 // (GAZETTEER_PY_HAVE_GEOPARSE / GAZETTEER_PY_HAVE_ITINERARY, set by CMakeLists.txt beside this
 // file); `capabilities()` tells the plugin which ones exist.
 
+#include <gazetteer/build.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/index.hpp>
 #include <gazetteer/lookup.hpp>
@@ -78,7 +79,8 @@ py::dict place_dict(const gz::Place& p) {
 py::dict candidate_dict(const gz::Candidate& c) {
     py::dict d = place_dict(c.place);
     d["score"] = c.score;
-    d["match"] = gz::match_kind_name(c.match);
+    d["match"] = gz::match_label(c);  // "fuzzy" for a typo match (see edit_distance)
+    d["match_kind"] = gz::match_kind_name(c.match);
     d["matched_name"] = c.matched_name;
     d["edit_distance"] = c.edit_distance;
     d["distance_km"] = c.distance_km >= 0 ? py::object(py::float_(c.distance_km)) : py::object(py::none());
@@ -312,6 +314,17 @@ void apply_overrides(const gz::Index& index, gz::ArticleResult& r, const Overrid
     r.places = std::move(places);
 }
 
+// A Python progress callable (fraction -> truthy to go on) as the engine's ParseProgress. The
+// engine calls it with the GIL released; it takes the GIL for each call. Empty for None.
+gz::ParseProgress parse_progress(py::object progress) {
+    if (progress.is_none()) return {};
+    auto fn = std::make_shared<py::object>(std::move(progress));
+    return [fn](double fraction) {
+        py::gil_scoped_acquire acquire;
+        return py::bool_((*fn)(fraction)).cast<bool>();
+    };
+}
+
 gz::GeoparseOptions geoparse_options(double abstain_below, double recognition_threshold,
                                      std::size_t max_alternatives, bool demonyms) {
     gz::GeoparseOptions o;
@@ -412,9 +425,14 @@ py::dict itinerary_dict(const gz::Itinerary& it) {
 // ---------------------------------------------------------------------------------------------
 // Errors
 
+// Python class of gz::Cancelled (module attribute "Cancelled", a RuntimeError).
+PyObject* g_cancelled = nullptr;
+
 void translate_errors(std::exception_ptr p) {
     try {
         if (p) std::rethrow_exception(p);
+    } catch (const gz::Cancelled& e) {
+        PyErr_SetString(g_cancelled ? g_cancelled : PyExc_RuntimeError, e.what());
     } catch (const gz::UsageError& e) {
         PyErr_SetString(PyExc_ValueError, e.what());
     } catch (const gz::ParseError& e) {
@@ -430,6 +448,8 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
     m.doc() = "Offline gazetteer, geoparser and itinerary engine (pybind11 face of gazetteer::core).";
     m.attr("__version__") = std::string(gz::version());
     m.attr("index_format_version") = gz::index_format_version;
+    static py::exception<gz::Cancelled> cancelled(m, "Cancelled", PyExc_RuntimeError);
+    g_cancelled = cancelled.ptr();
     py::register_exception_translator(&translate_errors);
 
     m.def("capabilities", [] {
@@ -453,6 +473,37 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
           "Decodes the bytes of an article file as the CLI does: returns (text, replacements), the\n"
           "ill-formed UTF-8 sequences replaced with U+FFFD and counted. Raises ValueError naming the\n"
           "file when the bytes are not text (NUL bytes, or mostly invalid UTF-8 or control characters).");
+
+    m.def("build_index", [](const std::string& manifest, const std::vector<std::string>& curated,
+                            const std::string& output, py::object progress) {
+        gz::BuildOptions o;
+        if (!progress.is_none()) {
+            auto fn = std::make_shared<py::object>(std::move(progress));
+            o.on_progress = [fn](const std::string& stage, std::uint64_t done, std::uint64_t total) {
+                py::gil_scoped_acquire acquire;
+                (*fn)(stage, done, total);
+            };
+        }
+        gz::BuildReport report;
+        {
+            py::gil_scoped_release release;
+            gz::IndexBuilder builder(o);
+            builder.add_manifest(manifest);
+            for (const auto& csv : curated) builder.add_curated(csv);
+            report = builder.write(output);
+        }
+        py::dict d;
+        d["places"] = report.places;
+        d["names"] = report.names;
+        d["keys"] = report.keys;
+        d["skipped_rows"] = report.skipped_rows;
+        d["file_size"] = report.file_size;
+        return d;
+    }, py::arg("manifest"), py::arg("curated"), py::arg("output"), py::kw_only(), py::arg("progress") = py::none(),
+       "Builds an index from a manifest.json of pinned sources (scripts/fetch-data.sh) and curated CSV files,\n"
+       "as `gazetteer build --data DIR --places CSV...` does; writes `output` atomically. progress:\n"
+       "callable(stage, done, total) from the building thread. Returns counts; raises ValueError or\n"
+       "RuntimeError naming the bad file.");
 
     m.def("default_index_path", [] { return gz::default_index_path(); },
           "Where the engine looks for the index: $GAZETTEER_INDEX, then the build's default.");
@@ -545,7 +596,7 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
         .def("geoparse", [](const gz::Index& idx, const std::string& text, const std::string& id,
                             py::object overrides, double abstain_below, double recognition_threshold,
                             std::size_t max_alternatives, bool demonyms, const std::string& kinds,
-                            const std::string& language) {
+                            const std::string& language, py::object progress) {
             auto ov = overrides_from(overrides);
             auto o = geoparse_options(abstain_below, recognition_threshold, max_alternatives, demonyms);
             if (!kinds.empty()) o.kinds = gz::MentionKinds::parse(kinds);
@@ -553,11 +604,12 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
             if (text.size() > gz::kMaxArticleBytes)
                 throw gz::UsageError("the article is " + std::to_string(text.size()) + " bytes, more than the maximum of " +
                                      std::to_string(gz::kMaxArticleBytes) + " bytes (256 MiB): split it");
+            auto report = parse_progress(std::move(progress));
             gz::ArticleResult r;
             {
                 py::gil_scoped_release release;
                 gz::Geoparser parser(idx, o);
-                r = parser.parse(id, text);
+                r = parser.parse(id, text, report);
                 apply_overrides(idx, r, ov);
             }
             return article_dict(r);
@@ -566,31 +618,36 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
            py::arg("recognition_threshold") = gz::GeoparseOptions{}.recognition_threshold,
            py::arg("max_alternatives") = gz::GeoparseOptions{}.max_alternatives,
            py::arg("demonyms") = gz::GeoparseOptions{}.demonyms, py::arg("kinds") = "", py::arg("language") = "",
+           py::arg("progress") = py::none(),
            "Place mentions of a text: {'id', 'mentions', 'places', 'unresolved', 'language'}. Offsets are\n"
            "code points (text[start:end]). overrides: {mention start: place id or None} replaces\n"
            "resolutions. kinds: comma-separated mention kinds to report (literal, metonymy, demonym;\n"
-           "'' = all). language: 'en', 'ru', 'ko', or '' / 'auto' to detect from the script.")
+           "'' = all). language: 'en', 'ru', 'ko', or '' / 'auto' to detect from the script.\n"
+           "progress: callable(fraction) called from the parsing thread as the parse advances; a false\n"
+           "return stops it and raises Cancelled.")
 #endif
 #if GAZETTEER_PY_HAVE_ITINERARY
         .def("itinerary", [](const gz::Index& idx, const std::string& text, const std::string& traveller,
-                             const std::string& article_date, py::object overrides) {
+                             const std::string& article_date, py::object overrides, py::object progress) {
             auto ov = overrides_from(overrides);
             gz::ItineraryOptions o;
             o.traveller = traveller;
             o.article_date = article_date;
+            auto report = parse_progress(std::move(progress));
             gz::Itinerary it;
             {
                 py::gil_scoped_release release;
                 gz::Geoparser parser(idx);
-                auto parsed = parser.parse("", text);
+                auto parsed = parser.parse("", text, report);
                 apply_overrides(idx, parsed, ov);
                 it = gz::extract_itinerary(parsed, text, o);
             }
             return itinerary_dict(it);
         }, py::arg("text"), py::kw_only(), py::arg("traveller") = "", py::arg("article_date") = "",
-           py::arg("overrides") = py::none(),
-           "The travel itinerary of an article: {'traveller', 'stops', 'legs' (with 'parts'), 'notes', 'place_notes' (places "
-           "that are no stop, with their role)}.")
+           py::arg("overrides") = py::none(), py::arg("progress") = py::none(),
+           "The travel itinerary of an article: {'traveller', 'stops', 'legs' (with 'parts'), 'notes', 'place_notes' (places\n"
+           "that are no stop, with their role)}. progress: as for geoparse, for the geoparsing part (extraction\n"
+           "itself is not reported).")
 #endif
         ;
 

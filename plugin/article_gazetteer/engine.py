@@ -8,7 +8,10 @@ metadata.txt, or when no index can be found. The index is looked up in this orde
 
 1. ``data/default.gzidx`` in the plugin folder (the plugin zip bundles it);
 2. the ``GAZETTEER_INDEX`` environment variable;
-3. the ``article_gazetteer/index_path`` setting (QgsSettings).
+3. the ``article_gazetteer/index_path`` setting (QgsSettings);
+4. ``<QGIS profile>/article_gazetteer/default.gzidx``, which the plugin builds on first start from
+   the sources the plugin-repository zip carries instead of an index (``data/sources``: too big
+   for the repository's 25 MB limit otherwise; see index_task.py).
 """
 
 import configparser
@@ -86,7 +89,36 @@ def index_candidates():
             paths.append(configured)
     except ImportError:  # outside QGIS (scripts)
         pass
+    paths.append(built_index_path())
     return paths
+
+
+def built_index_path():
+    """Where the index built from the bundled sources goes (the plugin folder may be read-only
+    and is replaced on every update; the profile is not)."""
+    try:
+        from qgis.core import QgsApplication
+
+        return os.path.join(QgsApplication.qgisSettingsDirPath(), "article_gazetteer", "default.gzidx")
+    except ImportError:  # outside QGIS (scripts)
+        return os.path.join(os.path.expanduser("~"), ".article_gazetteer", "default.gzidx")
+
+
+def bundled_sources():
+    """(manifest.json, [curated CSV files]) the repository zip carries, or None."""
+    folder = os.path.join(PLUGIN_DIR, "data", "sources")
+    manifest = os.path.join(folder, "manifest.json")
+    if not os.path.isfile(manifest):
+        return None
+    curated_dir = os.path.join(folder, "curated")
+    curated = sorted(os.path.join(curated_dir, f) for f in os.listdir(curated_dir)
+                     if f.endswith(".csv")) if os.path.isdir(curated_dir) else []
+    return manifest, curated
+
+
+def needs_build():
+    """True when no index exists but the bundled sources can build one."""
+    return find_index_path() is None and bundled_sources() is not None
 
 
 def find_index_path():
@@ -105,6 +137,10 @@ def index():
     with _lock:
         if _index is not None and path == _index_path:
             return _index
+        if path is None and bundled_sources() is not None:
+            raise EngineUnavailable(
+                "The gazetteer index is being built from the data the plugin carries (once, about "
+                "half a minute; see the task manager). Try again when it is done.")
         if path is None:
             raise EngineUnavailable(
                 "No gazetteer index found: put default.gzidx in {}, set GAZETTEER_INDEX, or set "

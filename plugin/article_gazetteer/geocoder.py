@@ -17,7 +17,7 @@ from qgis.core import (
     QgsRectangle,
 )
 from . import engine
-from .compat import DOUBLE, STRING, WKB_POINT
+from .compat import DOUBLE, INTEGER64 as INTEGER, STRING, WKB_POINT
 
 LOCATOR_NAME = "article_gazetteer"
 # QgsLocator::registerFilter ignores plugin prefixes shorter than 3 characters (those are kept
@@ -44,7 +44,8 @@ class GazetteerGeocoder(QgsGeocoderInterface):
     def appendedFields(self):
         fields = QgsFields()
         for name, kind in (("gz_place_id", STRING), ("gz_name", STRING), ("gz_country", STRING),
-                           ("gz_feature_code", STRING), ("gz_score", DOUBLE), ("gz_match", STRING)):
+                           ("gz_feature_code", STRING), ("gz_score", DOUBLE), ("gz_match", STRING),
+                           ("gz_edit_distance", INTEGER)):
             fields.append(QgsField(name, kind))
         return fields
 
@@ -80,7 +81,7 @@ class GazetteerGeocoder(QgsGeocoderInterface):
             if feedback is not None and feedback.isCanceled():
                 break
             point = QgsPointXY(c["lon"], c["lat"])
-            result = QgsGeocoderResult(describe(c), QgsGeometry.fromPointXY(point), crs)
+            result = QgsGeocoderResult(describe(c, string), QgsGeometry.fromPointXY(point), crs)
             half = _VIEW_HALF_DEG.get(c["feature_class"], 0.15)
             if c["feature_code"].startswith("PCL"):
                 half = 8.0
@@ -91,15 +92,34 @@ class GazetteerGeocoder(QgsGeocoderInterface):
             result.setAdditionalAttributes({
                 "gz_place_id": c["place_id"], "gz_name": c["name"], "gz_country": c["country"],
                 "gz_feature_code": c["feature_code"], "gz_score": c["score"], "gz_match": c["match"],
+                "gz_edit_distance": c["edit_distance"],
             })
             results.append(result)
         return results
 
 
-def describe(candidate):
-    """Display text of a candidate: 'Vladivostok (Primorskiy Krai, RU)'."""
+def why_matched(candidate, query):
+    """Why a candidate whose shown name does not contain the query matched it ('' when it does):
+    the name the engine matched ("also called 'Khasan'") or the typo it corrected."""
+    if candidate.get("edit_distance"):
+        return "typo-corrected from '{}' (edit distance {})".format(query.strip(), candidate["edit_distance"])
+    key = (query or "").strip().casefold()
+    shown = "{} {}".format(candidate.get("name", ""), candidate.get("ascii_name", "")).casefold()
+    if not key or key in shown:
+        return ""
+    kind = {"alt_name": "also called", "abbreviation": "abbreviated", "demonym": "demonym"}.get(
+        candidate.get("match_kind"), "matched")
+    return "{} '{}'".format(kind, candidate.get("matched_name") or query.strip())
+
+
+def describe(candidate, query=None):
+    """Display text of a candidate: 'Vladivostok (Primorskiy Krai, RU)'; with the query, a
+    candidate whose name does not contain it says why it matched: 'Hassan (Karnataka, IN) —
+    also called 'khasan''."""
     where = ", ".join(x for x in (candidate.get("admin1_name"), candidate.get("country")) if x)
-    return "{} ({})".format(candidate["name"], where) if where else candidate["name"]
+    text = "{} ({})".format(candidate["name"], where) if where else candidate["name"]
+    why = why_matched(candidate, query) if query is not None else ""
+    return text + " — " + why if why else text
 
 
 def make_locator_filter(geocoder, canvas):

@@ -28,6 +28,7 @@ class ArticleGazetteerPlugin:
         self.locator_filter = None
         self.dock = None
         self.action = None
+        self.index_task = None
 
     # --- registration ---------------------------------------------------------------------------
 
@@ -66,13 +67,34 @@ class ArticleGazetteerPlugin:
         self.check_engine()
 
     def check_engine(self):
-        """Pushes a message bar entry when the engine or its index cannot be used."""
+        """Pushes a message bar entry when the engine or its index cannot be used. Without an
+        index but with the sources the repository zip carries, builds the index first (a task)."""
         try:
+            engine.module()
+            if engine.needs_build() and self.index_task is None:
+                from .index_task import start_build
+
+                self.index_task = start_build(self._index_built)
+                self.iface.messageBar().pushMessage(
+                    PLUGIN_NAME, "Building the gazetteer index from the data the plugin carries (once, about "
+                    "half a minute).", Qgis.MessageLevel.Info, 10)
+                return False
             engine.index()
         except engine.EngineUnavailable as e:
             self.iface.messageBar().pushMessage(PLUGIN_NAME, str(e), Qgis.MessageLevel.Critical, 0)
             return False
         return True
+
+    def _index_built(self, task, ok):
+        self.index_task = None
+        if ok:
+            self.iface.messageBar().pushMessage(
+                PLUGIN_NAME, "Gazetteer index ready ({:,} places).".format(task.report["places"]),
+                Qgis.MessageLevel.Success, 6)
+        else:
+            self.iface.messageBar().pushMessage(
+                PLUGIN_NAME, "The gazetteer index could not be built: {}".format(task.error or "cancelled"),
+                Qgis.MessageLevel.Critical, 0)
 
     def unload(self):
         if self.action is not None:
@@ -96,4 +118,8 @@ class ArticleGazetteerPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        if self.index_task is not None:
+            self.index_task.on_done = None
+            self.index_task.cancel()
+            self.index_task = None
         engine.reset()

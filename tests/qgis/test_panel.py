@@ -4,6 +4,8 @@ and the places and itinerary go to the map as styled layers."""
 
 import json
 import os
+import tempfile
+import time
 
 import qgis_harness as h
 
@@ -13,10 +15,35 @@ import unittest  # noqa: E402
 
 from qgis.core import (QgsApplication, QgsArrowSymbolLayer, QgsCoordinateReferenceSystem,  # noqa: E402
                        QgsCoordinateTransform, QgsPointXY, QgsProject, QgsProperty)
+from qgis.PyQt.QtCore import QCoreApplication, QTimer  # noqa: E402
 from qgis.PyQt.QtGui import QTextCursor  # noqa: E402
 
 OWN_TEXT = ("Officials said the delegation flew from Vladivostok to Pyongyang on Monday, "
             "then went on by road to Kaesong.\nSeoul did not comment.")
+
+
+def long_article(megabytes):
+    """About `megabytes` MB of news-like text written here (places, people, travel), with a
+    padding paragraph between repeats so that mentions spread over the whole text."""
+    paragraph = (OWN_TEXT + " The minister later travelled from Moscow to Khabarovsk by train, "
+                 "met officials in Beijing and returned to Vladivostok on Friday.\n"
+                 + "Analysts expect further talks on trade and security in the coming months. " * 20 + "\n\n")
+    return paragraph * (megabytes * 1024 * 1024 // len(paragraph) + 1)
+
+
+def wait_for(condition, timeout_s, on_tick=None):
+    """Runs the Qt event loop until condition() is true; returns the event-loop turns taken."""
+    deadline = time.monotonic() + timeout_s
+    turns = 0
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out after {} s".format(timeout_s))
+        QCoreApplication.processEvents()
+        turns += 1
+        if on_tick is not None:
+            on_tick()
+        time.sleep(0.01)
+    return turns
 
 
 class PanelTest(unittest.TestCase):
@@ -143,6 +170,109 @@ class PanelTest(unittest.TestCase):
             self.assertTrue(font.isValid())
             for ch in expected[0]:
                 self.assertTrue(font.supportsCharacter(ch), "no glyph for {!r} in {}".format(ch, font.familyName()))
+
+    def test_selecting_a_mention_scrolls_the_text_to_it(self):
+        filler = "Nothing happened here today.\n" * 400
+        self.dock.set_article(filler + OWN_TEXT, "own")
+        self.dock.setFloating(True)
+        self.dock.resize(420, 480)
+        self.dock.show()
+        QCoreApplication.processEvents()
+        self.assertTrue(self.dock.run())
+        self.dock.editor.moveCursor(QTextCursor.MoveOperation.Start)
+        self.dock.editor.ensureCursorVisible()
+        bar = self.dock.editor.verticalScrollBar()
+        self.assertEqual(bar.value(), 0)
+        i = self.mention_index("Seoul")
+        self.dock.mentions.setCurrentItem(self.dock.mentions.topLevelItem(i))  # a click in the list
+        self.assertEqual(self.dock.current, i)
+        self.assertEqual(self.dock.editor.textCursor().position(), self.dock.article["mentions"][i]["start"])
+        self.assertGreater(bar.value(), 0)
+        rect = self.dock.editor.cursorRect()
+        self.assertTrue(self.dock.editor.viewport().rect().contains(rect.center()))
+        self.dock.hide()
+        self.dock.setFloating(False)
+
+    def test_resolution_box_shows_the_lists_number(self):
+        self.dock.set_article(OWN_TEXT, "own")
+        self.assertTrue(self.dock.run())
+        i = self.mention_index("Pyongyang")
+        try:
+            for step in ("parsed", "chosen by the user"):
+                self.dock.select_mention(i, zoom=False)
+                listed = self.dock.mentions.topLevelItem(i).text(3)
+                self.assertIn("— " + listed, self.dock.alternatives.currentText(), step)
+                if step == "parsed":
+                    other = next(a["place_id"] for a in self.dock.article["mentions"][i]["alternatives"]
+                                 if a["place_id"] != self.dock.article["mentions"][i]["place"]["place_id"])
+                    self.dock.choose_alternative(i, other)
+                    i = self.mention_index("Pyongyang")
+                    self.assertEqual(self.dock.article["mentions"][i]["place"]["place_id"], other)
+        finally:
+            self.dock.store.forget(OWN_TEXT)
+
+    def test_pasted_text_does_not_keep_the_opened_files_name(self):
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "old-file.txt")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(OWN_TEXT)
+            self.dock.open_file(path)
+        self.assertEqual(self.dock.article_id, "old-file")
+        self.assertEqual(self.dock.article["id"], "old-file")
+        self.dock.editor.selectAll()
+        self.dock.editor.insertPlainText("Pasted news: the envoy flew from Seoul to Tokyo.")  # a paste
+        self.assertTrue(self.dock.run())
+        self.assertNotEqual(self.dock.article["id"], "old-file")
+        added = self.dock.add_to_map()
+        self.assertTrue(added)
+        for layer in added:
+            self.assertNotIn("old-file", layer.name())
+
+    def test_long_article_runs_in_a_task_with_progress_and_cancel(self):
+        text = long_article(5)
+        self.assertGreater(len(text), 5 * 1000 * 1000)
+        ticks = []
+        timer = QTimer()
+        timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+        timer.start(20)
+
+        # Cancelled while it works: no results, the panel ready again.
+        self.dock.set_article(text, "five-megabytes")
+        progress = []
+        self.assertTrue(self.dock.run())
+        task = self.dock.task
+        self.assertIsNotNone(task)
+        self.assertTrue(self.dock.progress.isVisible() or not self.dock.isVisible())
+        self.assertFalse(self.dock.run_button.isEnabled())
+        wait_for(lambda: task.progress() > 5, 120, lambda: progress.append(task.progress()))
+        cancelled_at = time.monotonic()
+        self.dock.cancel_button.click()
+        self.assertIsNone(self.dock.task)
+        wait_for(lambda: task.status() in (task.TaskStatus.Terminated, task.TaskStatus.Complete), 60)
+        self.assertEqual(task.status(), task.TaskStatus.Terminated)
+        print("cancel took effect in {:.2f} s".format(time.monotonic() - cancelled_at))
+        self.assertIsNone(self.dock.article)
+        self.assertFalse(self.dock.last_run_ok)
+        self.assertTrue(self.dock.run_button.isEnabled())
+
+        # Left to finish: progress rises, the event loop keeps turning, results arrive.
+        ticks.clear()
+        started = time.monotonic()
+        self.assertTrue(self.dock.run())
+        task = self.dock.task
+        seen = []
+        wait_for(lambda: self.dock.task is None, 600, lambda: seen.append(task.progress()))
+        elapsed = time.monotonic() - started
+        timer.stop()
+        self.assertTrue(self.dock.last_run_ok, self.dock.status.text())
+        self.assertGreater(len(set(int(p) for p in seen)), 3)  # progress moved in steps
+        # The interface stayed responsive: the 20 ms timer fired throughout (a frozen event loop
+        # would leave a gap as long as the work).
+        gaps = [b - a for a, b in zip([started] + ticks, ticks + [time.monotonic()])]
+        print("5 MB article: {:.1f} s in the task, {} timer ticks, longest gap {:.2f} s".format(
+            elapsed, len(ticks), max(gaps)))
+        self.assertLess(max(gaps), max(1.0, elapsed / 4))
+        self.assertGreater(len(self.dock.article["mentions"]), 10000)
 
     def test_seed_article_to_layers(self):
         text = h.seed_article_text()  # skips when ../shared is absent

@@ -66,6 +66,27 @@ class PluginTest(unittest.TestCase):
         self.assertEqual(best.crs().authid(), "EPSG:4326")
         self.assertEqual(best.additionalAttributes()["gz_country"], "RU")
 
+    def test_e_geocoder_own_name_first_and_says_why_others_matched(self):
+        context = QgsGeocoderContext(QgsCoordinateTransformContext())
+        results = self.plugin.geocoder.geocodeString("Khasan", context)
+        self.assertTrue(results and results[0].isValid())
+        self.assertTrue(results[0].identifier().startswith("Khasan (Primorye, RU)"), results[0].identifier())
+        for r in results:
+            shown = r.identifier().split(" — ")[0]
+            if "khasan" not in shown.casefold():
+                # A place listed for a name it does not show says why it matched.
+                self.assertIn(" — ", r.identifier(), r.identifier())
+        hassan = [r for r in results if r.identifier().startswith("Hassan")]
+        self.assertTrue(hassan and "also called 'khasan'" in hassan[0].identifier(), [r.identifier() for r in results])
+
+    def test_e_geocoder_typo_says_fuzzy(self):
+        context = QgsGeocoderContext(QgsCoordinateTransformContext())
+        best = self.plugin.geocoder.geocodeString("Vladivostock", context)[0]
+        self.assertTrue(best.identifier().startswith("Vladivostok"), best.identifier())
+        self.assertEqual(best.additionalAttributes()["gz_match"], "fuzzy")
+        self.assertEqual(best.additionalAttributes()["gz_edit_distance"], 1)
+        self.assertIn("typo-corrected from 'Vladivostock' (edit distance 1)", best.identifier())
+
     def test_e_geocoder_no_match_is_empty(self):
         context = QgsGeocoderContext(QgsCoordinateTransformContext())
         self.assertEqual(self.plugin.geocoder.geocodeString("Xqzzqx Wvvk", context), [])

@@ -44,6 +44,26 @@ def stops_layer(rows, crs="EPSG:4326"):
     return layer
 
 
+class Recording(QgsProcessingFeedback):
+    """Feedback that keeps errors and progress, and cancels once progress reaches `cancel_at`."""
+
+    def __init__(self, cancel_at=None):
+        super().__init__()
+        self.errors = []
+        self.progress_seen = [0.0]
+        self.cancel_at = cancel_at
+        self.progressChanged.connect(self._progress)
+
+    def _progress(self, value):
+        self.progress_seen.append(value)
+        if self.cancel_at is not None and value >= self.cancel_at:
+            self.cancel()
+
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803 (QGIS API)
+        self.errors.append(error)
+        super().reportError(error, fatalError)
+
+
 def field_names(layer):
     return [f.name() for f in layer.fields()]
 
@@ -96,6 +116,23 @@ class ProcessingTest(unittest.TestCase):
         for row in (3, 4):
             self.assertEqual(rows[row]["gz_status"], "no match")
             self.assertTrue(rows[row].geometry().isNull())
+
+    def test_geocode_typo_says_fuzzy(self):
+        out = self.run_alg("geocode", {"INPUT": names_layer(["Vladivostock", "Vladivostok"]), "FIELD": "place",
+                                       "OUTPUT": "memory:"})["OUTPUT"]
+        rows = {f["row"]: f for f in out.getFeatures()}
+        self.assertEqual((rows[0]["gz_name"], rows[0]["gz_match"], rows[0]["gz_edit_distance"]), ("Vladivostok", "fuzzy", 1))
+        self.assertEqual((rows[1]["gz_match"], rows[1]["gz_edit_distance"]), ("name", 0))
+
+    def test_geocode_output_feeds_build_route(self):
+        geocoded = self.run_alg("geocode", {"INPUT": names_layer(["Pyongyang", "Xqzzqx Wvvk", "Khasan", "Vladivostok"]),
+                                            "FIELD": "place", "OUTPUT": "memory:"})["OUTPUT"]
+        feedback = Recording()
+        result = self.run_alg("buildroute", {"INPUT": geocoded, "ORDER_FIELD": "row", "LEGS": "memory:",
+                                             "STOPS": "memory:"}, feedback)
+        self.assertEqual([f["name"] for f in result["STOPS"].getFeatures()], ["Pyongyang", "Khasan", "Vladivostok"])
+        self.assertEqual(result["LEGS"].featureCount(), 2)
+        self.assertTrue(any("1 rows without geometry skipped (rows 2)" in e for e in feedback.errors), feedback.errors)
 
     def test_geocode_countries_filter(self):
         out = self.run_alg("geocode", {"INPUT": names_layer(["Moscow"]), "FIELD": "place",
@@ -188,6 +225,40 @@ class ProcessingTest(unittest.TestCase):
         given = self.run_alg("geoparse", {"INPUT": path, "LANGUAGE": 1, "USE_SAVED": False, "PLACES": "memory:",
                                           "MENTIONS": "memory:"})
         self.assertEqual(given["MENTIONS"].featureCount(), 2)
+
+    def test_geoparse_folder(self):
+        self.require("geoparse")
+        folder = tempfile.mkdtemp(prefix="articles-", dir=self.tmp)
+        os.makedirs(os.path.join(folder, "more"))
+        with open(os.path.join(folder, "b-seoul.txt"), "w", encoding="utf-8") as f:
+            f.write("Officials in Seoul said nothing.")
+        with open(os.path.join(folder, "more", "a.jsonl"), "w", encoding="utf-8") as f:
+            f.write(json.dumps({"id": "j1", "text": "The delegation flew from Vladivostok to Pyongyang."}) + "\n")
+        with open(os.path.join(folder, "notes.md"), "w", encoding="utf-8") as f:
+            f.write("Moscow is not an article here.")
+        places = self.run_alg("geoparse", {"FOLDER": folder, "USE_SAVED": False, "PLACES": "memory:"})["PLACES"]
+        got = {(f["article_id"], f["name"]) for f in places.getFeatures()}
+        self.assertEqual({a for a, _ in got}, {"b-seoul", "j1"})
+        self.assertTrue({("b-seoul", "Seoul"), ("j1", "Vladivostok"), ("j1", "Pyongyang")} <= got, got)
+        with self.assertRaises(QgsProcessingException):
+            self.run_alg("geoparse", {"FOLDER": os.path.join(folder, "more", "a.jsonl"), "PLACES": "memory:"})
+
+    def test_geoparse_cancelled_inside_a_long_article(self):
+        self.require("geoparse")
+        paragraph = ("The delegation flew from Vladivostok to Pyongyang on Monday, then went on to Kaesong. "
+                     + "Talks on trade continued through the week. " * 20 + "\n\n")
+        text = paragraph * (5 * 1024 * 1024 // len(paragraph) + 1)  # one 5 MB article
+        path = os.path.join(self.tmp, "five-megabytes.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        feedback = Recording(cancel_at=20)
+        result = self.run_alg("geoparse", {"INPUT": path, "USE_SAVED": False, "PLACES": "memory:",
+                                           "MENTIONS": "memory:"}, feedback)
+        self.assertTrue(feedback.isCanceled())
+        self.assertGreater(max(feedback.progress_seen), 0)  # progress reported inside the article
+        self.assertLess(max(feedback.progress_seen), 100)
+        self.assertEqual(result["MENTIONS"].featureCount(), 0)  # the article was not finished
+        self.assertTrue(any("Cancelled" in e for e in feedback.errors), feedback.errors)
 
     def test_geoparse_bad_input(self):
         self.require("geoparse")

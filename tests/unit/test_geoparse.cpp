@@ -342,3 +342,48 @@ TEST_CASE("long texts are parsed in windows: every mention once, whole-text offs
     bad.window_overlap_bytes = 2048;
     CHECK_THROWS_AS(Geoparser(fixture_index(), bad), UsageError);
 }
+
+TEST_CASE("a long parse reports its progress and stops when asked", "[geoparse]") {
+    Geoparser parser(fixture_index());
+    std::string text;
+    while (text.size() < 600000)
+        text += "The delegation flew from Vladivostok to Pyongyang on Monday. Talks went on all week.\n";
+    const auto plain = parser.parse("a", text);
+
+    std::vector<double> seen;
+    const auto reported = parser.parse("a", text, [&](double f) {
+        seen.push_back(f);
+        return true;
+    });
+    // The same result, and progress from 0 to 1 that never goes back, several times per stage.
+    CHECK(reported.mentions.size() == plain.mentions.size());
+    CHECK(reported.places.size() == plain.places.size());
+    REQUIRE(seen.size() > 20);
+    CHECK(seen.front() == 0.0);
+    CHECK(seen.back() == 1.0);
+    CHECK(std::is_sorted(seen.begin(), seen.end()));
+
+    std::size_t calls = 0;
+    CHECK_THROWS_AS(parser.parse("a", text, [&](double f) {
+        ++calls;
+        return f < 0.3;
+    }), Cancelled);
+    CHECK(calls < seen.size());
+    // An empty callback is no callback.
+    CHECK(parser.parse("a", "Officials in Pyongyang said nothing.", ParseProgress{}).mentions.size() == 1);
+
+    // A text longer than one window reports over all its windows, from 0 to 1.
+    GeoparseOptions small;
+    small.window_bytes = 65536;
+    small.window_overlap_bytes = 1024;
+    std::vector<double> windowed;
+    const auto split = Geoparser(fixture_index(), small).parse("a", text, [&](double f) {
+        windowed.push_back(f);
+        return true;
+    });
+    CHECK(split.mentions.size() == plain.mentions.size());
+    REQUIRE(windowed.size() > seen.size());
+    CHECK(windowed.front() == 0.0);
+    CHECK(windowed.back() == 1.0);
+    CHECK(std::is_sorted(windowed.begin(), windowed.end()));
+}

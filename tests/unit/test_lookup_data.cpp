@@ -2,6 +2,7 @@
 
 #include "test_support.hpp"
 
+#include <gazetteer/error.hpp>
 #include <gazetteer/lookup.hpp>
 
 #include <catch2/catch.hpp>
@@ -40,6 +41,9 @@ TEST_CASE("the right place comes first, within 10 km, for the promised queries",
         {"P'yŏngyang", 39.03385, 125.75432, {}, {}},
         {"Пхеньян", 39.03385, 125.75432, {}, {}},
         {"Khasan", 42.42387, 130.65156, {"RU"}, {}},
+        // Own name first: Hassan (India) is reached only through its alternate name "Khasan".
+        {"Khasan", 42.42387, 130.65156, {}, {}},
+        {"Roma", 41.89193, 12.51133, {}, {}},
         {"Vostochny Cosmodrome", 51.884, 128.334, {}, {}},
         {"Kiev", 50.45466, 30.5238, {}, {}},
         {"Moscow", 55.75222, 37.61556, {}, {}},
@@ -73,4 +77,38 @@ TEST_CASE("reverse look-up names the country from the Natural Earth polygons", "
     auto r = reverse(*idx, 42.43, 130.64, 1, 20);
     REQUIRE(!r.nearest.empty());
     CHECK(r.nearest[0].place.name == "Khasan");
+}
+
+TEST_CASE("a route stop names one place, and every suggested fix resolves", "[lookup][data]") {
+    const Index* idx = default_index();
+    if (!idx) {
+        WARN("default index not built: skipped");
+        return;
+    }
+    // The capital, not the prefecture around it, in every spelling.
+    for (const char* text : {"Tokyo", "Tokyo@JP", "Tokyo, Tokyo", "Paris", "Moscow"}) {
+        INFO(text);
+        auto r = resolve_unique(*idx, text);
+        REQUIRE(!r.candidates.empty());
+        CHECK_FALSE(r.ambiguous);
+        CHECK(r.candidates[0].place.feature_code == "PPLC");
+    }
+    // Names shared by far-apart cities stay ambiguous; what is suggested works.
+    std::size_t fixes = 0;
+    for (const char* text : {"Springfield", "Portland", "Georgetown", "San Jose"}) {
+        INFO(text);
+        auto r = resolve_unique(*idx, text);
+        REQUIRE(!r.candidates.empty());
+        if (!r.ambiguous) continue;
+        for (const auto& fix : r.fixes) {
+            INFO(fix);
+            auto f = resolve_unique(*idx, fix);
+            CHECK_FALSE(f.ambiguous);
+            REQUIRE(!f.candidates.empty());
+            CHECK(f.candidates[0].place.id == r.candidates[0].place.id);
+            ++fixes;
+        }
+    }
+    CHECK(fixes > 0);
+    CHECK_THROWS_AS(resolve_unique(*idx, "Tokyo@Japan"), UsageError);
 }

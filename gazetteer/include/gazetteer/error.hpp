@@ -53,4 +53,10 @@ public:
     using Error::Error;
 };
 
+/// The caller stopped a long operation through its progress callback (see Geoparser::parse).
+class Cancelled : public Error {
+public:
+    using Error::Error;
+};
+
 }  // namespace gazetteer

@@ -140,6 +140,11 @@ inline constexpr std::size_t kMaxArticleBytes = std::size_t{256} << 20;
 /// vector may be moved from.
 using MentionSink = std::function<void(std::vector<Mention>& mentions)>;
 
+/// Progress of one parse: called with the fraction done, in [0, 1], between the parser's stages
+/// and every few thousand words within them (a 5 MB article reports a few hundred times).
+/// Returning false stops the parse: parse() then throws Cancelled. Called on the parsing thread.
+using ParseProgress = std::function<bool(double fraction)>;
+
 /// Turns texts into place mentions. parse() is const and thread safe: one Geoparser can serve
 /// many threads. The Index must outlive the Geoparser.
 class Geoparser {
@@ -166,12 +171,22 @@ public:
     /// else the options' language, else the one detected from the text's script.
     std::string text_language(std::string_view text, std::string_view language = {}) const;
 
+    /// As parse(id, text, language), reporting to `progress` (may be empty), which can stop it:
+    /// then throws Cancelled, and nothing of the article is returned. A long text reports over
+    /// all its windows, from 0 to 1.
+    ArticleResult parse(std::string_view id, std::string_view text, const ParseProgress& progress,
+                        std::string_view language = {}) const;
+
     const GeoparseOptions& options() const noexcept { return m_options; }
     const Index& index() const noexcept { return *m_index; }
 
 private:
     // One window, no cut, in a language already decided ("en", "ru" or "ko").
-    ArticleResult parse_window(std::string_view id, std::string_view text, std::string_view language) const;
+    ArticleResult parse_window(std::string_view id, std::string_view text, std::string_view language,
+                               const ParseProgress* progress = nullptr) const;
+    // The windows of a long text, each one's progress scaled into the whole text's.
+    ArticleResult parse_windows(std::string_view id, std::string_view text, const MentionSink& sink,
+                                const std::string& language, const ParseProgress* progress) const;
     const Index* m_index;
     GeoparseOptions m_options;
 };

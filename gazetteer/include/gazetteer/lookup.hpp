@@ -40,11 +40,37 @@ struct Candidate {
     std::vector<std::string> reasons;  ///< human-readable, e.g. "exact name", "capital"
 };
 
-/// Resolves a place name. "Name, Qualifier" (e.g. "Moscow, Idaho", "Khasan, Russia") keeps the
+/// Resolves a place name. A place whose own (primary or ASCII) name matches ranks above one that
+/// matches only through an alternate name (often another language's) unless the latter is far
+/// more prominent: more than a third of the importance scale above it (about 300 times the
+/// population, or a capital against a town). "Name, Qualifier" (e.g. "Moscow, Idaho", "Khasan, Russia") keeps the
 /// candidates whose country or first-level division matches the qualifier. Returns candidates
 /// best first; an empty list means no match. Throws UsageError for bad options.
 std::vector<Candidate> lookup(const Index& index, std::string_view query,
                               const LookupOptions& options = {});
+
+/// The outcome of resolving a name that must denote one place (a route stop).
+struct UniqueResolution {
+    /// The chosen place first, then (when ambiguous) its rivals, best first. Empty: no match.
+    std::vector<Candidate> candidates;
+    bool ambiguous = false;
+    /// When ambiguous: rewrites of the text that resolve to candidates[0] unambiguously, each
+    /// checked by resolving it ("Name@CC", "Name, Division", "Name, Country"). May be empty: a
+    /// position is then the only way to name the place.
+    std::vector<std::string> fixes;
+};
+
+/// Resolves "Name", "Name@CC" (ISO 3166-1 alpha-2 country hint) or "Name, Qualifier" to one
+/// place. The text is ambiguous when a runner-up scores at least 90% of the best score and lies
+/// more than 50 km from it (closer, it is the same stop for a route: a city and its district).
+/// A first-level division never rivals a populated place of the same query inside it: the city
+/// stands for the division ("Tokyo" the capital, not the prefecture around it), whichever scores
+/// higher. Throws UsageError for a malformed country hint.
+UniqueResolution resolve_unique(const Index& index, std::string_view text);
+
+/// How a candidate matched, as every face prints it: "fuzzy" for a typo match (edit_distance
+/// says how far), else match_kind_name(match): "name", "ascii_name", "alt_name", ...
+const char* match_label(const Candidate& candidate) noexcept;
 
 /// Type-ahead: places whose names start with `prefix`, best first: the look-up score of the
 /// completed name, less 1% for each byte still missing (see completion_rank). Without a `near`

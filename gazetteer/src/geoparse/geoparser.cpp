@@ -197,21 +197,46 @@ double match_quality(MatchKind k) {
 
 class Parse {
 public:
-    Parse(const Index& idx, const GeoparseOptions& o, std::string_view text, Language lang, Scratch& s)
-        : m_idx(idx), m_o(o), m_text(text), m_lang(lang), m_s(s), m_toks(s.tt.tokens) {}
+    Parse(const Index& idx, const GeoparseOptions& o, std::string_view text, Language lang, Scratch& s,
+          const ParseProgress* progress = nullptr)
+        : m_idx(idx), m_o(o), m_text(text), m_lang(lang), m_s(s), m_toks(s.tt.tokens), m_progress(progress) {}
 
     ArticleResult run(std::string_view id) {
+        // Stage boundaries: estimated shares of the work (progress is for display only).
+        stage(0.0, 0.1);
         tokenize(m_text, m_s.tt);
+        stage(0.1, 0.25);
         make_keys();
+        stage(0.25, 0.35);
         learn_persons();
+        stage(0.35, 0.7);
         find_spans();
         if (m_lang != Language::English) add_language_spans();
+        stage(0.7, 0.75);
         find_qualifiers();
+        stage(0.75, 0.95);
         resolve();
-        return build(id);
+        stage(0.95, 1.0);
+        auto r = build(id);
+        report(1.0);
+        return r;
     }
 
 private:
+    void report(double fraction) const {
+        if (m_progress && *m_progress && !(*m_progress)(fraction)) throw Cancelled("geoparsing cancelled");
+    }
+    void stage(double from, double to) {
+        m_from = from;
+        m_to = to;
+        report(from);
+    }
+    // Within a stage: item i of n, reported every 4096 items (the call costs a Python round
+    // trip when the caller is the QGIS plugin).
+    void tick(std::size_t i, std::size_t n) const {
+        if (m_progress && (i & 4095u) == 0 && i && n) report(m_from + (m_to - m_from) * static_cast<double>(i) / static_cast<double>(n));
+    }
+
     const Index& m_idx;
     const GeoparseOptions& m_o;
     std::string_view m_text;
@@ -219,6 +244,8 @@ private:
     Scratch& m_s;
     std::vector<Token>& m_toks;
     std::vector<Group> m_groups;
+    const ParseProgress* m_progress;  // may be null
+    double m_from = 0, m_to = 0;      // the current stage spans [m_from, m_to) of the work
 
     std::string_view surface(std::uint32_t t) const { return m_text.substr(m_toks[t].begin, m_toks[t].end - m_toks[t].begin); }
     const std::string& key(std::uint32_t t) const { return m_s.keys[t]; }
@@ -231,6 +258,7 @@ private:
         if (keys.size() < m_toks.size()) keys.resize(m_toks.size());
         m_s.lower_words.clear(m_toks.size());
         for (std::uint32_t i = 0; i < m_toks.size(); ++i) {
+            tick(i, m_toks.size());
             keys[i].clear();
             const Token& t = m_toks[i];
             if (!t.is(TokWord)) continue;
@@ -287,6 +315,7 @@ private:
         persons.clear();
         const std::uint32_t n = static_cast<std::uint32_t>(m_toks.size());
         for (std::uint32_t i = 0; i < n;) {
+            tick(i, n);
             if (!cap(i) || m_toks[i].is(TokDigit)) { ++i; continue; }
             std::uint32_t j = i;
             for (;;) {
@@ -396,6 +425,7 @@ private:
         const std::uint32_t n = static_cast<std::uint32_t>(m_toks.size());
         std::string cur;
         for (std::uint32_t i = 0; i < n; ++i) {
+            tick(i, n);
             const Token& t = m_toks[i];
             if (!t.is(TokWord) || !t.is(TokCapitalised) || t.is(TokDigit)) continue;
             if (t.cp_end - t.cp_begin < 2) continue;  // single letters are initials
@@ -766,6 +796,7 @@ private:
         for (auto& [cc, w] : country_weight) max_w = std::max(max_w, w);
 
         for (std::size_t gi = 0; gi < m_groups.size(); ++gi) {
+            tick(gi, m_groups.size());
             auto& g = m_groups[gi];
             if (g.cands.empty()) continue;
             // The group's own vote does not count for itself.
@@ -967,23 +998,30 @@ std::string Geoparser::text_language(std::string_view text, std::string_view lan
 }
 
 ArticleResult Geoparser::parse(std::string_view id, std::string_view text, std::string_view language) const {
+    return parse(id, text, ParseProgress{}, language);
+}
+
+ArticleResult Geoparser::parse(std::string_view id, std::string_view text, const ParseProgress& progress,
+                               std::string_view language) const {
     const std::string lang = text_language(text, language);
-    if (text.size() <= m_options.window_bytes) return parse_window(id, text, lang);
+    const ParseProgress* report = progress ? &progress : nullptr;
+    if (text.size() <= m_options.window_bytes) return parse_window(id, text, lang, report);
     ArticleResult all;
-    ArticleResult r = parse_streaming(
+    ArticleResult r = parse_windows(
         id, text, [&](std::vector<Mention>& ms) {
             for (auto& m : ms) all.mentions.push_back(std::move(m));
         },
-        lang);
+        lang, report);
     r.mentions = std::move(all.mentions);
     return r;
 }
 
 // One window (or a whole short text) in a language already decided: the parser proper.
-ArticleResult Geoparser::parse_window(std::string_view id, std::string_view text, std::string_view language) const {
+ArticleResult Geoparser::parse_window(std::string_view id, std::string_view text, std::string_view language,
+                                      const ParseProgress* progress) const {
     thread_local Scratch scratch;
     const Language lang = *language_from_code(language);
-    Parse p(*m_index, m_options, text, lang, scratch);
+    Parse p(*m_index, m_options, text, lang, scratch, progress);
     ArticleResult r = p.run(id);
     r.language = language_code(lang);
     return r;

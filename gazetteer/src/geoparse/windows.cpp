@@ -50,10 +50,14 @@ std::size_t to_space(std::string_view text, std::size_t pos, std::size_t reach, 
 
 ArticleResult Geoparser::parse_streaming(std::string_view id, std::string_view text, const MentionSink& sink,
                                         std::string_view language) const {
-    const std::string lang = text_language(text, language);
+    return parse_windows(id, text, sink, text_language(text, language), nullptr);
+}
+
+ArticleResult Geoparser::parse_windows(std::string_view id, std::string_view text, const MentionSink& sink,
+                                       const std::string& lang, const ParseProgress* progress) const {
     const std::size_t window = m_options.window_bytes, overlap = m_options.window_overlap_bytes;
     if (text.size() <= window) {  // nearly every article: one window, no seams to mind
-        ArticleResult r = parse_window(id, text, lang);
+        ArticleResult r = parse_window(id, text, lang, progress);
         if (!r.mentions.empty()) sink(r.mentions);
         r.mentions.clear();
         return r;
@@ -77,7 +81,12 @@ ArticleResult Geoparser::parse_streaming(std::string_view id, std::string_view t
         cp_anchor += code_point_count(text.substr(cp_anchor_byte, from - cp_anchor_byte));
         cp_anchor_byte = from;
 
-        ArticleResult part = parse_window(id, text.substr(from, to - from), lang);
+        // This window's progress is the share of the text before it plus its own share.
+        const ParseProgress scaled = [&](double f) {
+            return (*progress)((static_cast<double>(begin) + f * static_cast<double>(cut - begin)) /
+                               static_cast<double>(text.size()));
+        };
+        ArticleResult part = parse_window(id, text.substr(from, to - from), lang, progress ? &scaled : nullptr);
         keep.clear();
         for (auto& m : part.mentions) {
             const std::size_t byte_start = m.byte_start + from;

@@ -1,8 +1,8 @@
 // Forward, prefix and reverse look-ups, and the ranking they share.
 //
 // A candidate's score mixes how well the name matched (exact primary name > alternate name >
-// abbreviation > demonym > typo) with the place's prior importance (population, capitals,
-// countries, divisions), then, when the caller gives a point to be near, with the distance to it.
+// abbreviation > demonym > typo; whole-name look-ups apply the own-name rule, see kOwnNameLead)
+// with the place's prior importance (population, capitals, countries, divisions), then, when the caller gives a point to be near, with the distance to it.
 // Every term that moved the score is named in the candidate's reasons.
 
 #include "index/format.hpp"
@@ -79,6 +79,12 @@ std::string_view trim_view(std::string_view s) {
     return s;
 }
 
+double typo_factor(unsigned edit_distance) {
+    return edit_distance == 0 ? 1.0 : edit_distance == 1 ? 0.78 : 0.62;
+}
+
+// How well a key names a place, for type-ahead completions (completion_rank: the index stores
+// the best completions of busy prefixes ranked by it, so it must not change without a rebuild).
 double match_quality(MatchKind kind, unsigned edit_distance) {
     double q = 1.0;
     switch (kind) {
@@ -88,9 +94,34 @@ double match_quality(MatchKind kind, unsigned edit_distance) {
         case MatchKind::Abbreviation: q = 0.8; break;
         case MatchKind::Demonym: q = 0.6; break;
     }
-    if (edit_distance == 1) q *= 0.78;
-    else if (edit_distance >= 2) q *= 0.62;
-    return q;
+    return q * typo_factor(edit_distance);
+}
+
+// The own-name rule of whole-name look-ups. A place that the query reaches only through an
+// alternate name (most are other languages' names or transliterations; GeoNames' cities dump
+// does not say which) ranks below a place whose own name (primary or ASCII name) matches, unless
+// it is far more prominent: more than kOwnNameLead of importance above it, that is two and a half
+// orders of magnitude of population (importance is log10(population) / 7.5), or a capital or
+// country against a town. So "Khasan" means the Russian village named Khasan, not Hassan
+// (India, 165 times its population, "Khasan" in its Russian spelling), while "Roma" still means
+// Rome (Italy) before Roma (Romania) and "Londres" London. Abbreviations and demonyms keep their
+// distance below alternate names. Type-ahead (search_prefix) keeps match_quality: a completion
+// is ranked by the index builder.
+constexpr double kOwnNameLead = 1.0 / 3.0;
+constexpr double kMatchWeight = 0.55, kImportanceWeight = 0.45;
+
+double whole_name_quality(MatchKind kind, unsigned edit_distance) {
+    // An alternate-name match scores kOwnNameLead * kImportanceWeight below an own-name one.
+    constexpr double alt = 1.0 - kOwnNameLead * kImportanceWeight / kMatchWeight;
+    double q = 1.0;
+    switch (kind) {
+        case MatchKind::Name:
+        case MatchKind::AsciiName: q = 1.0; break;
+        case MatchKind::AltName: q = alt; break;
+        case MatchKind::Abbreviation: q = alt - 0.12; break;  // the steps of match_quality
+        case MatchKind::Demonym: q = alt - 0.32; break;
+    }
+    return q * typo_factor(edit_distance);
 }
 
 struct Scored {
@@ -126,13 +157,19 @@ void validate(const LookupOptions& o) {
     if (o.near_scale_km <= 0) throw UsageError("near scale must be positive");
 }
 
-double score_of(const Index& idx, std::uint32_t p, MatchKind kind, unsigned dist, const LookupOptions& o, double& km) {
-    double s = 0.55 * match_quality(kind, dist) + 0.45 * idx.place_importance(p);
+// Which name quality a score uses: whole-name look-ups apply the own-name rule, type-ahead the
+// quality its stored completions were ranked by.
+enum class Ranking { WholeName, Completion };
+
+double score_of(const Index& idx, std::uint32_t p, MatchKind kind, unsigned dist, const LookupOptions& o,
+                Ranking ranking, double& km) {
+    const double q = ranking == Ranking::WholeName ? whole_name_quality(kind, dist) : match_quality(kind, dist);
+    double s = kMatchWeight * q + kImportanceWeight * idx.place_importance(p);
     km = -1;
     if (o.near) {
         km = haversine_km(o.near->first, o.near->second, idx.place_lat(p), idx.place_lon(p));
         double nb = std::exp2(-km / o.near_scale_km);
-        s = 0.5 * s + 0.5 * match_quality(kind, dist) * nb;
+        s = 0.5 * s + 0.5 * q * nb;
     }
     return s;
 }
@@ -238,16 +275,16 @@ private:
 // Scores the posting list of `key` into `out`. Every score is multiplied by `factor`
 // (completions: how much of the key is still missing).
 void collect_list(const Index& idx, PostingList list, const std::string* key, unsigned dist, double factor,
-                  const LookupOptions& o, std::vector<Scored>& out, TopScores& top) {
+                  const LookupOptions& o, Ranking ranking, std::vector<Scored>& out, TopScores& top) {
     // Lists are in descending importance and no entry scores above a primary-name match of its
     // importance, so once the k-th best beats that bound the rest of the list cannot enter the
     // result. A `near` point breaks the bound (a small place close by can win): whole lists then.
-    const double best_match = 0.55 * match_quality(MatchKind::Name, dist);
+    const double best_match = kMatchWeight * match_quality(MatchKind::Name, dist);
     for (auto post : list) {
-        if (!o.near && top.closed_to((best_match + 0.45 * idx.place_importance(post.place)) * factor)) break;
+        if (!o.near && top.closed_to((best_match + kImportanceWeight * idx.place_importance(post.place)) * factor)) break;
         if (!passes(idx, post.place, o)) continue;
         double km;
-        double s = score_of(idx, post.place, post.kind, dist, o, km) * factor;
+        double s = score_of(idx, post.place, post.kind, dist, o, ranking, km) * factor;
         if (!top.can_enter(s)) continue;
         out.push_back({post.place, post.kind, dist, key, 0, s, km});
         top.add(post.place, s);
@@ -264,7 +301,7 @@ Found candidates_for(const Index& idx, const std::string& key, const LookupOptio
     Found f;
     TopScores top(o.limit);
     f.keys.push_back(key);
-    collect_list(idx, idx.postings(key), &f.keys.back(), 0, 1.0, o, f.all, top);
+    collect_list(idx, idx.postings(key), &f.keys.back(), 0, 1.0, o, Ranking::WholeName, f.all, top);
     // Typo matches only when no place carries the name exactly: a user who types the exact name
     // of a village ("Khasan") means the village, not a city one letter away ("Kasan" = Kazan).
     // The nearest typos first: distance 2 only when nothing lies at distance 1.
@@ -274,7 +311,7 @@ Found candidates_for(const Index& idx, const std::string& key, const LookupOptio
             for (auto& [k, dist] : idx.fuzzy_keys(key, d)) {
                 if (dist < d) continue;  // the exact key (filtered out) or one tried at distance 1
                 f.keys.push_back(k);
-                collect_list(idx, idx.postings(k), &f.keys.back(), dist, 1.0, o, f.all, top);
+                collect_list(idx, idx.postings(k), &f.keys.back(), dist, 1.0, o, Ranking::WholeName, f.all, top);
             }
         }
     }
@@ -330,8 +367,12 @@ std::vector<Candidate> lookup(const Index& idx, std::string_view query, const Lo
     return finish(idx, all, o);
 }
 
+const char* match_label(const Candidate& c) noexcept {
+    return c.edit_distance ? "fuzzy" : match_kind_name(c.match);
+}
+
 double completion_rank(MatchKind kind, float importance, std::size_t key_length) {
-    return (0.55 * match_quality(kind, 0) + 0.45 * importance) * std::pow(0.99, static_cast<double>(key_length));
+    return (kMatchWeight * match_quality(kind, 0) + kImportanceWeight * importance) * std::pow(0.99, static_cast<double>(key_length));
 }
 
 std::vector<Candidate> search_prefix(const Index& idx, std::string_view prefix, const LookupOptions& o) {
@@ -350,7 +391,8 @@ std::vector<Candidate> search_prefix(const Index& idx, std::string_view prefix, 
             for (const auto& c : *stored) {
                 if (!passes(idx, c.posting.place, o)) continue;
                 double km;
-                double s = score_of(idx, c.posting.place, c.posting.kind, 0, o, km) * factor(idx.key_length(c.key_id));
+                double s = score_of(idx, c.posting.place, c.posting.kind, 0, o, Ranking::Completion, km) *
+                           factor(idx.key_length(c.key_id));
                 all.push_back({c.posting.place, c.posting.kind, 0, nullptr, c.key_id, s, km});
             }
             if (all.size() >= o.limit || stored->size() < detail::kCompletionCount) return finish(idx, all, o);
@@ -363,7 +405,7 @@ std::vector<Candidate> search_prefix(const Index& idx, std::string_view prefix, 
     std::deque<std::string> keys;
     for (auto& [k, list] : idx.keys_with_prefix(key, 20000)) {
         keys.push_back(std::move(k));
-        collect_list(idx, list, &keys.back(), 0, factor(keys.back().size()), o, all, top);
+        collect_list(idx, list, &keys.back(), 0, factor(keys.back().size()), o, Ranking::Completion, all, top);
     }
     return finish(idx, all, o);
 }

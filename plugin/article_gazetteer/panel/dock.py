@@ -4,12 +4,18 @@ resolutions.py), and add the places and the itinerary to the map as styled layer
 
 The engine reports offsets in Unicode code points; QTextEdit counts UTF-16 code units, so the
 two are mapped explicitly (they differ only for characters outside the Basic Multilingual Plane,
-such as emoji)."""
+such as emoji).
+
+Texts of TASK_MIN_CHARS and more are parsed in a QgsTask (article_task.py) with a progress bar
+and a Cancel button, so that QGIS stays responsive; shorter ones, parsed in a blink, run inline
+through the same task code."""
 
 import os
+import re
 
 from qgis.core import (
     Qgis,
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsProject,
@@ -24,6 +30,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTextEdit,
@@ -34,6 +41,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from .. import engine, layers
+from .article_task import ArticleTask
 from .resolutions import ResolutionStore
 
 PLUGIN_NAME = "Article Gazetteer"
@@ -41,6 +49,9 @@ _RESOLVED = QColor(255, 213, 128)
 _ABSTAINED = QColor(215, 215, 215)
 _SELECTED = QColor(255, 140, 0)
 _NO_PLACE = "__none__"
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # characters QTextEdit counts twice
+# From this length (code points; about 0.1 s of parsing) the work runs as a background QgsTask.
+TASK_MIN_CHARS = 100_000
 
 
 class ArticleDock(QgsDockWidget):
@@ -54,7 +65,11 @@ class ArticleDock(QgsDockWidget):
         self.article = None      # engine geoparse dict of the current text
         self.itinerary = None    # engine itinerary dict, or None
         self.current = -1        # index of the selected mention
-        self._cp_to_u16 = [0]
+        self.task = None         # the running ArticleTask, if any
+        self.last_run_ok = None  # outcome of the last run (True, False; None while running)
+        self._file_text = None   # the text as read from the opened file, whose name is the id
+        self._reselect = None    # (mention start, zoom) to select again after the next run
+        self._cp_to_u16 = None  # code point -> UTF-16 offsets; None while they are equal
         self._updating = False
 
         body = QWidget(self)
@@ -91,6 +106,14 @@ class ArticleDock(QgsDockWidget):
         self.alternatives.setEnabled(False)
         alt_row.addWidget(self.alternatives, 1)
         layout.addLayout(alt_row)
+        progress_row = QHBoxLayout()
+        self.progress = QProgressBar(body)
+        self.progress.setRange(0, 100)
+        self.cancel_button = QPushButton(self.tr("Cancel"), body)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        layout.addLayout(progress_row)
+        self._show_progress(False)
         self.status = QLabel(body)
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -100,6 +123,7 @@ class ArticleDock(QgsDockWidget):
             (self.open_button.clicked, self._open_clicked),
             (self.run_button.clicked, self._run_clicked),
             (self.map_button.clicked, self._map_clicked),
+            (self.cancel_button.clicked, self.cancel),
             (self.editor.cursorPositionChanged, self._cursor_moved),
             (self.editor.textChanged, self._text_changed),
             (self.mentions.currentItemChanged, self._mention_item_changed),
@@ -109,7 +133,9 @@ class ArticleDock(QgsDockWidget):
             signal.connect(slot)
 
     def close_panel(self):
-        """Disconnects every signal connection made here (called by the plugin's unload())."""
+        """Cancels running work and disconnects every signal connection made here (called by the
+        plugin's unload())."""
+        self.cancel()
         for signal, slot in self._connections:
             try:
                 signal.disconnect(slot)
@@ -121,10 +147,13 @@ class ArticleDock(QgsDockWidget):
 
     def set_article(self, text, article_id="article"):
         """Shows `text` as the current article (no parsing yet)."""
+        self.cancel()
         self.article_id = article_id or "article"
         self._updating = True
         self.editor.setPlainText(text)
         self._updating = False
+        # As the editor holds it (it normalises line ends): later edits are compared with this.
+        self._file_text = self.text() if article_id and article_id != "article" else None
         self._clear_results()
 
     def text(self):
@@ -132,32 +161,74 @@ class ArticleDock(QgsDockWidget):
 
     def run(self):
         """Geoparses the text (applying remembered resolutions) and extracts the itinerary.
-        Returns True on success; failures go to the message bar."""
+        A text of TASK_MIN_CHARS or more runs as a QgsTask: returns True once it started, and
+        the results arrive when it finishes (`task` is None again, `last_run_ok` says how it
+        went). Otherwise returns True on success. Failures go to the message bar."""
+        self.cancel()
         text = self.text()
         if not text.strip():
             self._message(self.tr("Paste or open an article first."), Qgis.MessageLevel.Warning)
             return False
         try:
-            index = engine.index()
+            engine.index()
             if not engine.has("geoparse"):
                 raise engine.EngineUnavailable(self.tr("This build of the engine cannot geoparse."))
-            overrides = self.store.overrides(text) or None
-            self.article = index.geoparse(text, id=self.article_id, overrides=overrides)
         except engine.EngineUnavailable as e:
             self._message(str(e), Qgis.MessageLevel.Critical)
             return False
-        except (ValueError, RuntimeError) as e:
-            self._message(self.tr("Geoparsing failed: {}").format(e), Qgis.MessageLevel.Critical)
-            return False
-        self.itinerary = None
-        notes = ""
-        if engine.has("itinerary"):
-            try:
-                self.itinerary = index.itinerary(text, traveller=self.traveller.text().strip(),
-                                                 overrides=overrides)
-            except (ValueError, RuntimeError) as e:
-                notes = " " + self.tr("No itinerary: {}").format(e)
-        self._build_offsets(text)
+        if self._file_text is not None and text != self._file_text:
+            # The text is no longer the opened file's: its name no longer names it.
+            self.article_id, self._file_text = "article", None
+        self.last_run_ok = None
+        task = ArticleTask(text, self.article_id, self.store.overrides(text) or None,
+                           self.traveller.text().strip(), engine.has("itinerary"), self._task_done)
+        if len(text) < TASK_MIN_CHARS:
+            task.finished(task.run())  # the same code, inline: a short text takes milliseconds
+            return bool(self.last_run_ok)
+        self.task = task
+        task.progressChanged.connect(self._task_progress)
+        self._show_progress(True)
+        self.status.setText(self.tr("Finding places in {:,} characters…").format(len(text)))
+        QgsApplication.taskManager().addTask(task)
+        return True
+
+    def cancel(self):
+        """Cancels the running task, if any (its results are dropped)."""
+        task, self.task = self.task, None
+        if task is not None:
+            task.on_done = None
+            task.cancel()
+            self._show_progress(False)
+            self.status.setText(self.tr("Cancelled."))
+            self.last_run_ok = False
+
+    def _task_progress(self, value):
+        self.progress.setValue(int(value))
+
+    def _show_progress(self, running):
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.progress.setValue(0)
+        self.run_button.setEnabled(not running)
+
+    def _task_done(self, task, ok):
+        if task is self.task:
+            self.task = None
+            self._show_progress(False)
+        if task.cancelled or not ok:
+            self._reselect = None
+        if task.cancelled:
+            self.status.setText(self.tr("Cancelled."))
+            self.last_run_ok = False
+            return
+        if not ok:
+            self._message(self.tr("Geoparsing failed: {}").format(task.error or "?"), Qgis.MessageLevel.Critical)
+            self.last_run_ok = False
+            return
+        self.article = task.article
+        self.itinerary = task.itinerary
+        notes = " " + self.tr("No itinerary: {}").format(task.notes) if task.notes else ""
+        self._build_offsets(task.text)
         self._fill_mentions()
         self._highlight()
         self.map_button.setEnabled(True)
@@ -168,7 +239,14 @@ class ArticleDock(QgsDockWidget):
             summary += self.tr("; itinerary of {}: {}").format(
                 self.itinerary["traveller"] or "?", " → ".join(s["name"] for s in self.itinerary["stops"]))
         self.status.setText(summary + "." + notes)
-        return True
+        self.last_run_ok = True
+        if self._reselect is not None:
+            start, zoom = self._reselect
+            self._reselect = None
+            for n, m in enumerate(self.article["mentions"]):
+                if m["start"] == start:
+                    self.select_mention(n, zoom=zoom)
+                    break
 
     def select_mention(self, i, zoom=True):
         """Selects mention `i`: highlights it, shows its alternatives, zooms the map to its place."""
@@ -179,6 +257,7 @@ class ArticleDock(QgsDockWidget):
         self._updating = True
         self.mentions.setCurrentItem(self.mentions.topLevelItem(i))
         self._fill_alternatives(mention)
+        self._scroll_to(mention)
         self._updating = False
         self._highlight()
         if zoom and mention["place"]:
@@ -186,15 +265,11 @@ class ArticleDock(QgsDockWidget):
 
     def choose_alternative(self, i, place_id):
         """Resolves mention `i` to `place_id` (None: no place), remembers the choice for this
-        article and parses again so that places and itinerary follow."""
+        article and parses again so that places and itinerary follow; the mention stays selected."""
         mention = self.article["mentions"][i]
         self.store.set(self.text(), mention["start"], place_id)
-        start = mention["start"]
-        if self.run():
-            for n, m in enumerate(self.article["mentions"]):
-                if m["start"] == start:
-                    self.select_mention(n, zoom=place_id is not None)
-                    break
+        self._reselect = (mention["start"], place_id is not None)
+        self.run()
 
     def add_to_map(self):
         """Adds the places (sized by mention count, labelled) and the itinerary (stops, and legs
@@ -286,6 +361,9 @@ class ArticleDock(QgsDockWidget):
         self.editor.setExtraSelections([])
 
     def _build_offsets(self, text):
+        if not _ASTRAL.search(text):
+            self._cp_to_u16 = None  # every character is one UTF-16 unit: offsets are equal
+            return
         offsets = [0] * (len(text) + 1)
         u16 = 0
         for i, ch in enumerate(text):
@@ -295,16 +373,19 @@ class ArticleDock(QgsDockWidget):
         self._cp_to_u16 = offsets
 
     def _u16(self, cp):
+        if self._cp_to_u16 is None:
+            return cp
         return self._cp_to_u16[min(cp, len(self._cp_to_u16) - 1)]
 
     def _fill_mentions(self):
         self._updating = True
         self.mentions.clear()
+        items = []
         for m in self.article["mentions"]:
             p = m["place"]
-            item = QTreeWidgetItem([m["text"], p["name"] if p else self.tr("(no place)"),
-                                    p["country"] if p else "", "{:.2f}".format(m["confidence"])])
-            self.mentions.addTopLevelItem(item)
+            items.append(QTreeWidgetItem([m["text"], p["name"] if p else self.tr("(no place)"),
+                                         p["country"] if p else "", "{:.2f}".format(m["confidence"])]))
+        self.mentions.addTopLevelItems(items)  # one insertion: a long article has tens of thousands
         self._updating = False
 
     def _fill_alternatives(self, mention):
@@ -312,12 +393,16 @@ class ArticleDock(QgsDockWidget):
         chosen = mention["place"]["place_id"] if mention["place"] else _NO_PLACE
         ids = []
         for a in mention["alternatives"]:
+            # The chosen place shows the number the list shows (the mention's confidence, 1.00
+            # once the user chose it); the others their resolution score.
+            number = mention["confidence"] if a["place_id"] == chosen else a["score"]
             label = "{} ({}{}) — {:.2f}".format(a["name"], a["country"] or "?",
-                                               ", " + a["feature_code"] if a["feature_code"] else "", a["score"])
+                                               ", " + a["feature_code"] if a["feature_code"] else "", number)
             self.alternatives.addItem(label, a["place_id"])
             ids.append(a["place_id"])
         if mention["place"] and chosen not in ids:
-            self.alternatives.insertItem(0, mention["place"]["name"], chosen)
+            self.alternatives.insertItem(0, "{} ({}) — {:.2f}".format(
+                mention["place"]["name"], mention["place"]["country"] or "?", mention["confidence"]), chosen)
             ids.insert(0, chosen)
         self.alternatives.addItem(self.tr("(no place)"), _NO_PLACE)
         ids.append(_NO_PLACE)
@@ -343,6 +428,15 @@ class ArticleDock(QgsDockWidget):
             selections.append(selection)
         self.editor.setExtraSelections(selections)
 
+    def _scroll_to(self, mention):
+        """Shows the mention in the text: the cursor moves to its start (callers hold _updating,
+        so the move does not select again)."""
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(self._u16(mention["start"]))
+        if self.editor.textCursor().position() != cursor.position():
+            self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+
     def _mention_at(self, u16_position):
         if not self.article:
             return -1
@@ -356,8 +450,11 @@ class ArticleDock(QgsDockWidget):
     def _open_clicked(self):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open article"), "",
                                               self.tr("Text files (*.txt);;All files (*)"))
-        if not path:
-            return
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path):
+        """Shows the article of a text file, named after the file, and finds its places."""
         try:
             with open(path, "rb") as f:
                 data = f.read()
@@ -365,18 +462,18 @@ class ArticleDock(QgsDockWidget):
             text, replaced = engine.module().check_text(data, path)
         except OSError as e:
             self._message(self.tr("Cannot read {}: {}").format(path, e.strerror), Qgis.MessageLevel.Critical)
-            return
+            return False
         except engine.EngineUnavailable as e:
             self._message(str(e), Qgis.MessageLevel.Critical)
-            return
+            return False
         except ValueError as e:
             self._message(self.tr("Cannot open {}").format(e), Qgis.MessageLevel.Critical)
-            return
+            return False
         if replaced:
             self._message(self.tr("{}: {} invalid UTF-8 sequence(s) replaced with \uFFFD.").format(path, replaced),
                           Qgis.MessageLevel.Warning)
         self.set_article(text, os.path.splitext(os.path.basename(path))[0])
-        self.run()
+        return self.run()
 
     def _run_clicked(self):
         self.run()
@@ -392,7 +489,11 @@ class ArticleDock(QgsDockWidget):
             self.select_mention(n)
 
     def _text_changed(self):
-        if not self._updating and self.article is not None:
+        if self._updating:
+            return
+        if self.task is not None:
+            self.cancel()
+        if self.article is not None:
             self._clear_results()
             self.status.setText(self.tr("Text changed: find places again."))
 

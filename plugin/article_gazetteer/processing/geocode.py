@@ -12,13 +12,15 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterString,
 )
-from ..compat import DOUBLE, FIELD_PARAMETER_STRING, SOURCE_VECTOR_ANY, SOURCE_VECTOR_POINT, STRING, WKB_POINT
+from ..compat import (DOUBLE, FIELD_PARAMETER_STRING, INTEGER64 as INTEGER, SOURCE_VECTOR_ANY, SOURCE_VECTOR_POINT,
+                      STRING, WKB_POINT)
 from ..layers import point
 from .base import GazetteerAlgorithm
 
 OUTPUT_FIELDS = [("gz_place_id", STRING), ("gz_name", STRING), ("gz_country", STRING),
                  ("gz_admin1", STRING), ("gz_feature_code", STRING), ("gz_lat", DOUBLE),
-                 ("gz_lon", DOUBLE), ("gz_score", DOUBLE), ("gz_match", STRING), ("gz_status", STRING)]
+                 ("gz_lon", DOUBLE), ("gz_score", DOUBLE), ("gz_match", STRING), ("gz_edit_distance", INTEGER),
+                 ("gz_status", STRING)]
 
 
 class GeocodeAlgorithm(GazetteerAlgorithm):
@@ -39,7 +41,8 @@ class GeocodeAlgorithm(GazetteerAlgorithm):
     def shortHelpString(self):  # noqa: N802
         return self.tr("Resolves the place names of a field against the offline gazetteer and "
                        "writes one point per row (EPSG:4326) with the chosen place, its score and "
-                       "match kind. 'Name, Qualifier' forms such as 'Moscow, Idaho' are understood. "
+                       "match kind (gz_match 'fuzzy' for a typo-corrected name, gz_edit_distance saying "
+                       "how far). 'Name, Qualifier' forms such as 'Moscow, Idaho' are understood. "
                        "Rows without a match get no geometry and gz_status 'no match'.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -91,7 +94,7 @@ class GeocodeAlgorithm(GazetteerAlgorithm):
             if candidates:
                 c = candidates[0]
                 attributes += [c["place_id"], c["name"], c["country"], c["admin1_name"],
-                               c["feature_code"], c["lat"], c["lon"], c["score"], c["match"], "ok"]
+                               c["feature_code"], c["lat"], c["lon"], c["score"], c["match"], c["edit_distance"], "ok"]
                 out.setGeometry(point(c["lon"], c["lat"]))
                 matched += 1
             else:

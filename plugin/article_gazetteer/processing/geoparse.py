@@ -12,7 +12,7 @@ from qgis.core import (
 from .. import layers
 from ..compat import SOURCE_VECTOR_POINT, WKB_POINT
 from ..panel.resolutions import ResolutionStore
-from .base import ArticleInputMixin, GazetteerAlgorithm
+from .base import ArticleInputMixin, GazetteerAlgorithm, engine_progress
 
 
 class GeoparseAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
@@ -32,13 +32,14 @@ class GeoparseAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
         return self.tr("Geoparse articles")
 
     def shortHelpString(self):  # noqa: N802
-        return self.tr("Finds the places articles mention and resolves them offline. Places: one "
+        return self.tr("Finds the places articles mention and resolves them offline: one article file, "
+                       "a JSON Lines file of articles, a folder of them, or pasted text. Places: one "
                        "point per resolved place per article with its mention count and "
                        "confidence. Mentions: one feature per mention with its character span "
                        "(code points) and sentence; no geometry where the parser abstained.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add_article_parameters()
+        self.add_article_parameters(folder=True)
         self.addParameter(QgsProcessingParameterEnum(
             self.LANGUAGE, self.tr("Language (a JSON Lines \"lang\" field wins)"),
             options=[self.tr("Detect from the script"), "English", "Russian", "Korean"], defaultValue=0))
@@ -69,22 +70,31 @@ class GeoparseAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
         mentions_sink, mentions_dest = self.parameterAsSink(parameters, self.MENTIONS, context,
                                                             mention_fields, WKB_POINT, wgs84)
         counts = [0, 0]
+        cancelled = self.module().Cancelled
+        done = 0
         for n, (article_id, text, meta) in enumerate(articles):
             if feedback.isCanceled():
                 break
             overrides = store.overrides(text) if store else None
+            # The engine reports within the article and stops when the user cancels.
+            progress = engine_progress(feedback, 100.0 * n / len(articles), 100.0 / len(articles))
             try:
                 result = index.geoparse(text, id=article_id, overrides=overrides or None,
-                                        language=str(meta.get("lang") or language))
+                                        language=str(meta.get("lang") or language), progress=progress)
+            except cancelled:
+                break
             except ValueError as e:
                 raise QgsProcessingException("{}: {}".format(article_id, e)) from None
+            done += 1
             places_sink.addFeatures(layers.place_features(result, place_fields, version), QgsFeatureSink.Flag.FastInsert)
             counts[0] += len(result["places"])
             if mentions_sink is not None:
                 mentions_sink.addFeatures(layers.mention_features(result, mention_fields), QgsFeatureSink.Flag.FastInsert)
             counts[1] += len(result["mentions"])
             feedback.setProgress(100.0 * (n + 1) / len(articles))
-        feedback.pushInfo(self.tr("{} articles: {} places, {} mentions.").format(len(articles), *counts))
+        if done < len(articles):
+            feedback.reportError(self.tr("Cancelled: {} of {} articles geoparsed.").format(done, len(articles)))
+        feedback.pushInfo(self.tr("{} articles: {} places, {} mentions.").format(done, *counts))
         results = {self.PLACES: places_dest}
         if mentions_sink is not None:
             results[self.MENTIONS] = mentions_dest

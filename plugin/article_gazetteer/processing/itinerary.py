@@ -12,7 +12,7 @@ from qgis.core import (
 from .. import layers
 from ..compat import SOURCE_VECTOR_LINE, SOURCE_VECTOR_POINT, WKB_MULTILINESTRING, WKB_POINT
 from ..panel.resolutions import ResolutionStore
-from .base import ArticleInputMixin, GazetteerAlgorithm
+from .base import ArticleInputMixin, GazetteerAlgorithm, engine_progress
 
 
 class ItineraryAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
@@ -67,9 +67,13 @@ class ItineraryAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
         overrides = None
         if self.parameterAsBoolean(parameters, self.USE_SAVED, context):
             overrides = ResolutionStore().overrides(text) or None
-        feedback.setProgress(10)
         try:
-            itinerary = index.itinerary(text, traveller=traveller, article_date=article_date, overrides=overrides)
+            # Geoparsing (the first 60%) stops when the user cancels; extraction is not reported.
+            itinerary = index.itinerary(text, traveller=traveller, article_date=article_date, overrides=overrides,
+                                        progress=engine_progress(feedback, 0, 60))
+        except self.module().Cancelled:
+            feedback.reportError(self.tr("Cancelled."))
+            return {}
         except (ValueError, RuntimeError) as e:
             raise QgsProcessingException("{}: {}".format(article_id, e)) from None
         if feedback.isCanceled():

@@ -46,7 +46,9 @@ class BuildRouteAlgorithm(GazetteerAlgorithm):
 
     def shortHelpString(self):  # noqa: N802
         return self.tr("Joins the points of a layer, ordered by a field (else in feature order), "
-                       "with geodesic legs on the WGS84 ellipsoid. The mode field of a stop "
+                       "with geodesic legs on the WGS84 ellipsoid. Rows without a geometry (such as "
+                       "the unmatched rows of Geocode place names, whose output can be used as it is) "
+                       "are skipped and reported. The mode field of a stop "
                        "(train, plane, car, ship) is the mode of the leg arriving at it; the date "
                        "field is its arrival date (YYYY-MM-DD) and the date of that leg.")
 
@@ -73,13 +75,19 @@ class BuildRouteAlgorithm(GazetteerAlgorithm):
         wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
         transform = QgsCoordinateTransform(source.sourceCrs(), wgs84, context.transformContext())
 
+        # The Geocode algorithm's output works as it is: its names are in gz_name, and its rows
+        # without a match (no geometry) are skipped and reported, not fatal.
+        if not names[self.NAME_FIELD] and source.fields().lookupField("gz_name") >= 0:
+            names[self.NAME_FIELD] = "gz_name"
         rows = []
+        skipped = []
         for n, feature in enumerate(source.getFeatures()):
             if feedback.isCanceled():
                 return {}
             geometry = feature.geometry()
             if geometry is None or geometry.isEmpty():
-                raise QgsProcessingException(self.tr("Stop {} has no geometry.").format(n + 1))
+                skipped.append(n + 1)
+                continue
             geometry.transform(transform)
             p = geometry.asPoint() if not geometry.isMultipart() else geometry.asMultiPoint()[0]
 
@@ -94,6 +102,12 @@ class BuildRouteAlgorithm(GazetteerAlgorithm):
                 rows.sort(key=lambda r: (r["order"] is None, r["order"]))
             except TypeError:
                 raise QgsProcessingException(self.tr("The order field mixes values that cannot be compared.")) from None
+        if skipped:
+            feedback.reportError(self.tr("{} rows without geometry skipped (rows {}).").format(
+                len(skipped), ", ".join(str(n) for n in skipped[:20]) + (", …" if len(skipped) > 20 else "")))
+        if len(rows) < 2:
+            raise QgsProcessingException(self.tr("A route needs at least two stops with a geometry; the input has {}.")
+                                         .format(len(rows)))
         feedback.setProgress(30)
 
         stops = [dict(name=r["name"] or "stop {}".format(i + 1), lat=r["lat"], lon=r["lon"], arrival=r["date"])
