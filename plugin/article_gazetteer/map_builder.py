@@ -87,7 +87,7 @@ def add_article(article, itinerary, title, canvas=None, project=None, gazetteer_
     if points and (ours_only or not crs.isValid()):
         extent = engine.module().extent_of(points)
         choice = engine.module().choose_projection(extent.padded(0.1, 1.0), "local")
-        crs = QgsCoordinateReferenceSystem.fromProj(choice.definition)
+        crs = _named_crs(choice)
         if not crs.isValid():  # PROJ refused it: keep QGIS's choice rather than fail
             choice, crs = None, project.crs()
     tinted = sorted({p["country"] for p in article["places"]
@@ -267,6 +267,23 @@ def _article_layers(article, itinerary, gazetteer_version):
     layers.style_mentions(mentions)
     built["mentions"] = mentions
     return built
+
+
+def _named_crs(choice):
+    """The CRS of an engine ProjectionChoice, named after it (a CRS made from a PROJ string is
+    "unknown" in QGIS's status bar and CRS dialogs)."""
+    crs = QgsCoordinateReferenceSystem.fromProj(choice.definition)
+    if not crs.isValid() or crs.authid():
+        return crs
+    # QGIS 3.22 reads WKT names as Latin-1: keep the name ASCII.
+    name = choice.description.replace("\u00b0", "").replace('"', "'")
+    wkt = crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
+    for head in ('PROJCRS["unknown"', 'PROJCS["unknown"'):
+        if wkt.startswith(head):
+            named = QgsCoordinateReferenceSystem.fromWkt(head.replace("unknown", name) + wkt[len(head):])
+            if named.isValid():
+                return named
+    return crs
 
 
 def _project_is_ours(project):

@@ -198,6 +198,7 @@ class AddToMapTest(unittest.TestCase):
         crs = QgsProject.instance().crs()
         self.assertEqual(self.iface.canvas.mapSettings().destinationCrs(), crs)
         self.assertIn("+proj=lcc", crs.toProj())  # a regional conformal projection for a regional journey
+        self.assertTrue(crs.description().startswith("Lambert conformal conic"), crs.description())
         extent = self.check_framed(stops, legs)
         # Not the world and not from the United States to Kamchatka.
         t = self.to_canvas()
@@ -225,6 +226,7 @@ class AddToMapTest(unittest.TestCase):
         self.check_group_and_basemap("pacific-tour", tinted=("KR",))
         crs = QgsProject.instance().crs()
         # Centred on the Pacific: its central meridian lies east of Japan and west of Alaska.
+        self.assertIn("+lon_0=", crs.toProj())
         lon_0 = float(crs.toProj().split("+lon_0=")[1].split()[0])
         self.assertTrue(lon_0 > 140 or lon_0 < -150, crs.toProj())
         extent = self.check_framed(stops, legs)  # a torn leg would run off the view
