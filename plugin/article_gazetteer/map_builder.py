@@ -26,6 +26,7 @@ from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsFeature,
     QgsFeatureRequest,
     QgsGeometry,
@@ -93,9 +94,8 @@ def add_article(article, itinerary, title, canvas=None, project=None, gazetteer_
     tinted = sorted({p["country"] for p in article["places"]
                      if p["feature_code"].startswith("PCL") and p["country"]})
     _ensure_basemap(project, choice, tinted)
-    if choice is not None:
-        if ours_only:
-            project.setBackgroundColor(QColor(*layers.SEA_RGB))
+    if ours_only:
+        project.setBackgroundColor(QColor(*layers.SEA_RGB))
 
     frame = frame_rectangle(points, crs, project) if points else None
     settle = _Settle(project, canvas, crs if choice is not None else None, frame)
@@ -126,7 +126,7 @@ def frame_rectangle(points, crs, project=None):
     for lon, lat in points:
         try:
             p = transform.transform(QgsPointXY(lon, lat))
-        except Exception:  # QgsCsException: a position outside the projection's range
+        except QgsCsException:  # a position outside the projection's range
             continue
         if math.isfinite(p.x()) and math.isfinite(p.y()):
             xs.append(p.x())

@@ -245,6 +245,25 @@ class AddToMapTest(unittest.TestCase):
             self.assertLess(g.boundingBox().width(), world_width * 0.6, f["name"])
         self.export("add-to-map-pacific.png", "Prime Minister Tanaka's Pacific tour (sample text)")
 
+    def test_engine_frames_across_the_antimeridian(self):
+        # The plugin takes its framing rules from the engine module, not from code of its own.
+        import article_gazetteer.engine as engine
+
+        module = engine.module()
+        extent = module.extent_of([(139.69, 35.69), (-157.86, 21.31), (-149.9, 61.22)])
+        self.assertTrue(extent.crosses_antimeridian)
+        self.assertAlmostEqual(extent.west, 139.69)
+        self.assertAlmostEqual(extent.east, -149.9)
+        self.assertGreater(abs(extent.center_lon), 160)
+        choice = module.choose_projection(extent.padded(0.1, 1.0), "local")
+        self.assertIn("+lon_0=", choice.definition)
+        self.assertEqual(choice.kind, "local")
+        self.assertIsNone(module.extent_of([]))
+        with self.assertRaises(ValueError):
+            module.choose_projection(extent, "gnomonic")
+        with self.assertRaises(ValueError):
+            module.extent_of([(0, 95)])
+
     def test_own_sample_and_a_second_article(self):
         # The project's own sample text, then a second article: two groups, one basemap, and
         # the view follows the newest article.
