@@ -152,6 +152,7 @@ PLACE_COLOUR = (120, 120, 120)
 LAND_COLOUR = (240, 237, 229)
 TINT_COLOUR = (250, 228, 190)
 BORDER_COLOUR = (186, 181, 170)
+SEA_RGB = (214, 228, 238)  # the project background in a project of this plugin's layers only
 
 
 def _qcolor(rgb, alpha=255):
@@ -160,11 +161,16 @@ def _qcolor(rgb, alpha=255):
     return QColor(rgb[0], rgb[1], rgb[2], alpha)
 
 
+def _symbol_property(name):
+    """QgsSymbolLayer.Property.<name> (QGIS >= 3.36 / 4) or QgsSymbolLayer.Property<name> before."""
+    from qgis.core import QgsSymbolLayer
+
+    value = getattr(QgsSymbolLayer.Property, name, None)
+    return value if value is not None else getattr(QgsSymbolLayer, "Property" + name)
+
+
 def _rgba(rgb, alpha=255):
     return "{},{},{},{}".format(rgb[0], rgb[1], rgb[2], alpha)
-
-
-SEA_RGB = (214, 228, 238)
 
 
 def _label(layer, expression, placement=None, size=9.0, priority=5, bold=False, always=False,
@@ -201,7 +207,7 @@ def _label(layer, expression, placement=None, size=9.0, priority=5, bold=False, 
         else:
             settings.displayAll = True
     if show_expression:
-        settings.dataDefinedProperties().setProperty(QgsPalLayerSettings.Show,
+        settings.dataDefinedProperties().setProperty(QgsPalLayerSettings.Property.Show,
                                                      QgsProperty.fromExpression(show_expression))
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
@@ -267,11 +273,11 @@ def style_legs(layer):
     arrowhead at the middle of each part pointing the way of travel, dashed for flights, dotted
     for sea, labelled with their mode along the line."""
     from qgis.core import (QgsLineSymbol, QgsMarkerLineSymbolLayer, QgsMarkerSymbol, QgsProperty,
-                           QgsSimpleLineSymbolLayer, QgsSingleSymbolRenderer, QgsSymbolLayer,
+                           QgsSimpleLineSymbolLayer, QgsSingleSymbolRenderer,
                            QgsTemplatedLineSymbolLayerBase)
 
     line = QgsSimpleLineSymbolLayer(_qcolor(ROUTE_COLOUR), 0.7)
-    line.setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeStyle, QgsProperty.fromExpression(
+    line.setDataDefinedProperty(_symbol_property("StrokeStyle"), QgsProperty.fromExpression(
         "CASE WHEN \"mode\" = 'plane' THEN 'dash' WHEN \"mode\" = 'ship' THEN 'dot' ELSE 'solid' END"))
     arrows = QgsMarkerLineSymbolLayer(True)
     placements = getattr(Qgis, "MarkerLinePlacement", None)
@@ -334,12 +340,12 @@ def style_mentions(layer):
 
 def style_basemap(layer, tinted_countries=()):
     """Quiet land with thin borders; countries the article names (ISO alpha-2 codes) tinted."""
-    from qgis.core import QgsFillSymbol, QgsProperty, QgsSingleSymbolRenderer, QgsSymbolLayer
+    from qgis.core import QgsFillSymbol, QgsProperty, QgsSingleSymbolRenderer
 
     symbol = QgsFillSymbol.createSimple({"color": _rgba(LAND_COLOUR), "outline_color": _rgba(BORDER_COLOUR),
                                          "outline_width": "0.2"})
     if tinted_countries:
-        symbol.symbolLayer(0).setDataDefinedProperty(QgsSymbolLayer.PropertyFillColor, QgsProperty.fromExpression(
+        symbol.symbolLayer(0).setDataDefinedProperty(_symbol_property("FillColor"), QgsProperty.fromExpression(
             "if(\"iso_a2\" in ({}), '{}', '{}')".format(_sql_list(tinted_countries), _rgba(TINT_COLOUR),
                                                         _rgba(LAND_COLOUR))))
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))

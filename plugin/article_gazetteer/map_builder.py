@@ -185,13 +185,16 @@ def export_map_image(path, frame, crs, project=None, title="", width_mm=240.0, h
                            QgsLayoutSize, QgsPrintLayout, QgsUnitTypes)
     from qgis.PyQt.QtGui import QFont
 
+    mm = getattr(getattr(Qgis, "LayoutUnit", None), "Millimeters", None)  # QGIS >= 3.30
+    if mm is None:
+        mm = QgsUnitTypes.LayoutUnit.LayoutMillimeters
     project = project or QgsProject.instance()
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     margin, title_h, credit_h = 5.0, 10.0 if title else 0.0, 5.0
     page = layout.pageCollection().page(0)
     page.setPageSize(QgsLayoutSize(width_mm + 2 * margin, height_mm + title_h + credit_h + 2 * margin,
-                                   QgsUnitTypes.LayoutMillimeters))
+                                   mm))
     if title:
         label = QgsLayoutItemLabel(layout)
         label.setText(title)
@@ -199,13 +202,13 @@ def export_map_image(path, frame, crs, project=None, title="", width_mm=240.0, h
         font.setPointSizeF(14)
         font.setBold(True)
         label.setFont(font)
-        label.attemptMove(QgsLayoutPoint(margin, margin, QgsUnitTypes.LayoutMillimeters))
-        label.attemptResize(QgsLayoutSize(width_mm, title_h, QgsUnitTypes.LayoutMillimeters))
+        label.attemptMove(QgsLayoutPoint(margin, margin, mm))
+        label.attemptResize(QgsLayoutSize(width_mm, title_h, mm))
         layout.addLayoutItem(label)
     item = QgsLayoutItemMap(layout)
     layout.addLayoutItem(item)  # before sizing: an item outside a layout ignores its size
-    item.attemptMove(QgsLayoutPoint(margin, margin + title_h, QgsUnitTypes.LayoutMillimeters))
-    item.attemptResize(QgsLayoutSize(width_mm, height_mm, QgsUnitTypes.LayoutMillimeters))
+    item.attemptMove(QgsLayoutPoint(margin, margin + title_h, mm))
+    item.attemptResize(QgsLayoutSize(width_mm, height_mm, mm))
     item.setCrs(crs)
     # The layers the layer tree shows, top first (what the canvas draws).
     item.setLayers([node.layer() for node in project.layerTreeRoot().findLayers()
@@ -216,15 +219,15 @@ def export_map_image(path, frame, crs, project=None, title="", width_mm=240.0, h
     # QGIS 3.22: zoomToExtent scales the current extent, empty at first, and setExtent resizes the
     # item to the extent's shape; so set, size again, then fit.
     item.setExtent(frame)
-    item.attemptResize(QgsLayoutSize(width_mm, height_mm, QgsUnitTypes.LayoutMillimeters))
+    item.attemptResize(QgsLayoutSize(width_mm, height_mm, mm))
     item.zoomToExtent(frame)
     credit = QgsLayoutItemLabel(layout)
     credit.setText("Basemap: Natural Earth (public domain), through QGIS. Places: GeoNames (CC BY 4.0).")
     small = QFont()
     small.setPointSizeF(7)
     credit.setFont(small)
-    credit.attemptMove(QgsLayoutPoint(margin, margin + title_h + height_mm + 1, QgsUnitTypes.LayoutMillimeters))
-    credit.attemptResize(QgsLayoutSize(width_mm, credit_h - 1, QgsUnitTypes.LayoutMillimeters))
+    credit.attemptMove(QgsLayoutPoint(margin, margin + title_h + height_mm + 1, mm))
+    credit.attemptResize(QgsLayoutSize(width_mm, credit_h - 1, mm))
     layout.addLayoutItem(credit)
 
     settings = QgsLayoutExporter.ImageExportSettings()
@@ -232,8 +235,11 @@ def export_map_image(path, frame, crs, project=None, title="", width_mm=240.0, h
     settings.exportMetadata = False
     tmp = path + ".part.png"
     result = QgsLayoutExporter(layout).exportToImage(tmp, settings)
-    if result != QgsLayoutExporter.Success:
-        raise RuntimeError("QGIS could not export the map image to {} (QgsLayoutExporter error {})".format(path, result))
+    if result != QgsLayoutExporter.ExportResult.Success:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise RuntimeError("QGIS could not export the map image to {} (QgsLayoutExporter error {})".format(
+            path, result))
     os.replace(tmp, path)
     return layout
 
@@ -277,7 +283,8 @@ def _named_crs(choice):
         return crs
     # QGIS 3.22 reads WKT names as Latin-1: keep the name ASCII.
     name = choice.description.replace("\u00b0", "").replace('"', "'")
-    wkt = crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
+    variant = getattr(getattr(Qgis, "CrsWktVariant", None), "Preferred", None)  # QGIS >= 3.36
+    wkt = crs.toWkt(variant if variant is not None else QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED)
     for head in ('PROJCRS["unknown"', 'PROJCS["unknown"'):
         if wkt.startswith(head):
             named = QgsCoordinateReferenceSystem.fromWkt(head.replace("unknown", name) + wkt[len(head):])

@@ -89,9 +89,10 @@ class AddToMapTest(unittest.TestCase):
         self.assertGreater(basemap.featureCount(), 50)  # the countries within the projection's domain
         self.assertTrue(basemap.isValid())
         fill = basemap.renderer().symbol().symbolLayer(0)
-        tint = fill.dataDefinedProperties().property(fill.PropertyFillColor)
+        props = fill.dataDefinedProperties()
+        tint = " ".join(props.property(key).expressionString() for key in props.propertyKeys())
         for code in tinted:
-            self.assertIn("'{}'".format(code), tint.expressionString())
+            self.assertIn("'{}'".format(code), tint)
         return group, basemap
 
     def check_framed(self, stops, legs):
@@ -134,7 +135,7 @@ class AddToMapTest(unittest.TestCase):
         """The label text of each stop whose label is shown, by seq (QGIS evaluates them)."""
         settings = stops.labeling().settings()
         label = QgsExpression(settings.fieldName)
-        show = settings.dataDefinedProperties().property(settings.Show)
+        show = settings.dataDefinedProperties().property(settings.Property.Show)
         context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(stops))
         out = {}
         for f in stops.getFeatures():
