@@ -20,6 +20,8 @@ in a projection centred on the journey, framed after QGIS has settled its own vi
 
 import math
 import os
+import re
+from collections import namedtuple
 
 from qgis.core import (
     Qgis,
@@ -44,7 +46,7 @@ from . import engine, layers
 
 # Custom properties marking what this module added (names can be changed by the user).
 BASEMAP_PROPERTY = "article_gazetteer/basemap"
-BASEMAP_CRS_PROPERTY = "article_gazetteer/basemap_crs"
+BASEMAP_CRS_PROPERTY = "article_gazetteer/basemap_crs"  # PROJ string of the CRS it is cut for
 GROUP_PROPERTY = "article_gazetteer/article"
 BASEMAP_NAME = "World (Natural Earth)"
 # Layer names in the group, top to bottom.
@@ -93,7 +95,11 @@ def add_article(article, itinerary, title, canvas=None, project=None, gazetteer_
             choice, crs = None, project.crs()
     tinted = sorted({p["country"] for p in article["places"]
                      if p["feature_code"].startswith("PCL") and p["country"]})
-    _ensure_basemap(project, choice, tinted)
+    if choice is not None:
+        _chosen_domains[crs.toProj()] = _Domain(choice.central_lon, choice.half_lon_span,
+                                                choice.min_lat, choice.max_lat)
+    _ensure_basemap(project, crs, tinted)
+    _watch(project)
     if ours_only:
         project.setBackgroundColor(QColor(*layers.SEA_RGB))
 
@@ -326,10 +332,11 @@ def _replace_group(project, title, new_layers):
     return group
 
 
-def _ensure_basemap(project, choice, tinted):
-    """Adds the basemap (once per project, at the bottom) or brings its cut and tint up to date."""
+def _ensure_basemap(project, crs, tinted=None):
+    """Adds the basemap (once per project, at the bottom) or brings its cut for `crs` up to date
+    (also when a reopened project lost the features of the memory layer); `tinted`: ISO codes
+    of the countries to tint (None: keep the tint)."""
     layer = find_basemap(project)
-    crs_key = choice.definition if choice is not None else project.crs().authid() or "EPSG:4326"
     if layer is None:
         source = basemap_source()
         if source is None:
@@ -341,20 +348,32 @@ def _ensure_basemap(project, choice, tinted):
         project.addMapLayer(layer, False)
         root = project.layerTreeRoot()
         root.insertLayer(len(root.children()), layer)
-    if layer.customProperty(BASEMAP_CRS_PROPERTY) != crs_key:
-        _fill_basemap(layer, choice)
-        layer.setCustomProperty(BASEMAP_CRS_PROPERTY, crs_key)
-    layers.style_basemap(layer, tinted)
+    key = crs.toProj() if crs.isValid() else ""
+    if layer.customProperty(BASEMAP_CRS_PROPERTY) != key or layer.featureCount() == 0:
+        _fill_basemap(layer, _chosen_domains.get(key) or _domain_of_crs(crs))
+        layer.setCustomProperty(BASEMAP_CRS_PROPERTY, key)
+    if tinted is not None:
+        layers.style_basemap(layer, tinted)
     return layer
 
 
-def _domain_boxes(choice):
-    """The projection's usable domain as lon/lat rectangles that never touch its back meridian."""
-    if choice is None:
-        return [QgsRectangle(-180, -90, 180, 90)]
-    half = min(choice.half_lon_span, 180.0 - _CUT_DEG)
-    west, east = choice.central_lon - half, choice.central_lon + half
-    south, north = max(-90.0, choice.min_lat), min(90.0, choice.max_lat)
+# Where a projection is usable, lon/lat degrees (the engine's ProjectionDomain).
+_Domain = namedtuple("_Domain", "central_lon half_lon_span min_lat max_lat")
+# Domains of the CRSs add_article chose, by PROJ string.
+_chosen_domains = {}
+
+
+def _domain_of_crs(crs):
+    """A CRS chosen elsewhere (by the user): cut only at the meridian opposite its +lon_0."""
+    match = re.search(r"\+lon_0=(-?[0-9.]+)", crs.toProj() if crs.isValid() else "")
+    return _Domain(float(match.group(1)) if match else 0.0, 180.0, -90.0, 90.0)
+
+
+def _domain_boxes(domain):
+    """The domain as lon/lat rectangles that never touch its back meridian."""
+    half = min(domain.half_lon_span, 180.0 - _CUT_DEG)
+    west, east = domain.central_lon - half, domain.central_lon + half
+    south, north = max(-90.0, domain.min_lat), min(90.0, domain.max_lat)
     boxes = []
     for shift in (-360.0, 0.0, 360.0):  # the domain wrapped into [-180, 180]
         w, e = max(west + shift, -180.0), min(east + shift, 180.0)
@@ -363,13 +382,56 @@ def _domain_boxes(choice):
     return boxes
 
 
-def _fill_basemap(layer, choice):
-    """(Re)fills the basemap from QGIS's world map, cut to `choice`'s domain."""
+# The project whose CRS changes re-cut the basemap (see _watch), and a re-cut waiting to run.
+_watched = None
+_recut_pending = False
+
+
+def _watch(project):
+    """Re-cuts the basemap when the project CRS changes (the user picks another one), from the
+    event loop, so that the changes QGIS makes while it sets up a project's first layers cost
+    one re-cut at most."""
+    global _watched
+    if _watched is project:
+        return
+    stop_watching()
+    project.crsChanged.connect(_crs_changed)
+    _watched = project
+
+
+def stop_watching():
+    """Disconnects from the project's CRS changes (the plugin's unload() calls this)."""
+    global _watched
+    if _watched is not None:
+        try:
+            _watched.crsChanged.disconnect(_crs_changed)
+        except (TypeError, RuntimeError):
+            pass
+        _watched = None
+
+
+def _crs_changed():
+    global _recut_pending
+    if not _recut_pending:
+        _recut_pending = True
+        QTimer.singleShot(0, _recut)
+
+
+def _recut():
+    global _recut_pending
+    _recut_pending = False
+    project = _watched
+    if project is not None and find_basemap(project) is not None and project.crs().isValid():
+        _ensure_basemap(project, project.crs())
+
+
+def _fill_basemap(layer, domain):
+    """(Re)fills the basemap from QGIS's world map, cut to `domain` (a _Domain)."""
     source = layer.customProperty("article_gazetteer/basemap_source") or basemap_source()
     world = QgsVectorLayer(source + "|layername=countries", "countries", "ogr")
     if not world.isValid():
         return
-    boxes = [QgsGeometry.fromRect(box) for box in _domain_boxes(choice)]
+    boxes = [QgsGeometry.fromRect(box) for box in _domain_boxes(domain)]
     iso_index = world.fields().indexOf("iso_a2")
     wb_index = world.fields().indexOf("WB_A2")
     name_index = world.fields().indexOf("NAME")
@@ -421,6 +483,8 @@ class _Settle:
         try:
             if self.crs is not None and self.project.crs() != self.crs:
                 self.project.setCrs(self.crs)
+            if find_basemap(self.project) is not None:
+                _ensure_basemap(self.project, self.project.crs())  # a no-op unless the CRS moved
             if self.canvas is None or self.frame is None:
                 return
             crs = self.crs if self.crs is not None else self.project.crs()

@@ -275,6 +275,23 @@ class AddToMapTest(unittest.TestCase):
         self.check_group_and_basemap("pacific-tour")
         self.check_framed(layers["stops"], layers["legs"])
 
+    def test_basemap_follows_the_project_crs(self):
+        self.add(sample_text("pacific-tour.txt"), "pacific-tour")
+        basemap = self.mb.find_basemap()
+        cut_for_pacific = basemap.featureCount()
+        # The user picks a world CRS: the basemap is cut again, for the whole world.
+        QgsProject.instance().setCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+        spin(100)
+        self.assertEqual(basemap.customProperty(self.mb.BASEMAP_CRS_PROPERTY),
+                         QgsCoordinateReferenceSystem("EPSG:3857").toProj())
+        self.assertGreater(basemap.featureCount(), cut_for_pacific)
+        # A reopened project keeps the memory layer but not its features: Add to map fills it again.
+        basemap.dataProvider().truncate()
+        self.assertEqual(basemap.featureCount(), 0)
+        self.add(sample_text("pacific-tour.txt"), "pacific-tour")
+        self.assertIs(self.mb.find_basemap(), basemap)
+        self.assertGreater(basemap.featureCount(), 50)
+
     def test_user_project_keeps_its_crs(self):
         from qgis.core import QgsVectorLayer
 

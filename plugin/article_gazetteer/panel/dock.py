@@ -116,6 +116,7 @@ class ArticleDock(QgsDockWidget):
             except (TypeError, RuntimeError):
                 pass
         self._connections = []
+        map_builder.stop_watching()
 
     # --- public API (also used by tests and the screenshot script) -----------------------------
 
