@@ -169,6 +169,13 @@ def _symbol_property(name):
     return value if value is not None else getattr(QgsSymbolLayer, "Property" + name)
 
 
+def _label_property(name):
+    """QgsPalLayerSettings.Property.<name>, whichever way this QGIS spells the enum."""
+    from qgis.core import QgsPalLayerSettings
+
+    return getattr(QgsPalLayerSettings.Property, name)
+
+
 def _rgba(rgb, alpha=255):
     return "{},{},{},{}".format(rgb[0], rgb[1], rgb[2], alpha)
 
@@ -207,7 +214,7 @@ def _label(layer, expression, placement=None, size=9.0, priority=5, bold=False, 
         else:
             settings.displayAll = True
     if show_expression:
-        settings.dataDefinedProperties().setProperty(QgsPalLayerSettings.Property.Show,
+        settings.dataDefinedProperties().setProperty(_label_property("Show"),
                                                      QgsProperty.fromExpression(show_expression))
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
@@ -324,6 +331,17 @@ def style_stops(layer):
     _label(layer, stop_label_expression(layer), placement=_around_point_placement(), size=9.0,
            priority=STOP_LABEL_PRIORITY, bold=True, always=True, distance=1.5, colour=(25, 25, 25),
            show_expression="\"seq\" = minimum(\"seq\", group_by:={})".format(key))
+    # Labels lean towards the middle of the map, so a stop at the edge of the view keeps its
+    # label inside it: positions on the inner side come first.
+    labeling = layer.labeling()
+    settings = labeling.settings()
+    from qgis.core import QgsProperty
+
+    settings.dataDefinedProperties().setProperty(
+        _label_property("PredefinedPositionOrder"), QgsProperty.fromExpression(
+            "if(x(transform($geometry, layer_property(@layer, 'crs'), @map_crs)) < x(@map_extent_center), "
+            "'TR,R,BR,TL,L,BL,T,B', 'TL,L,BL,TR,R,BR,T,B')"))
+    labeling.setSettings(settings)
     _obstacle(layer, 2.0)
     layer.triggerRepaint()
 

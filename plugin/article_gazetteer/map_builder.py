@@ -51,9 +51,10 @@ GROUP_PROPERTY = "article_gazetteer/article"
 BASEMAP_NAME = "World (Natural Earth)"
 # Layer names in the group, top to bottom.
 LAYER_ORDER = ("stops", "legs", "places", "mentions")
-# Margin around the journey, as a fraction of its projected size on each side; labels sit to
-# the right of their points, so the right and top margins are wider.
-MARGIN = dict(left=0.12, right=0.30, bottom=0.12, top=0.18)
+# Margin around the journey, as a fraction of its projected size on each side: room for the
+# stop labels, which lean towards the middle of the map (layers.style_stops) but may still sit
+# beside a stop on the edge.
+MARGIN = dict(left=0.2, right=0.25, bottom=0.15, top=0.18)
 # Smallest framed size, metres: a journey inside one city still shows its surroundings.
 MIN_FRAME_M = 60000.0
 # Geometry types: Qgis.GeometryType from 3.30, QgsWkbTypes.GeometryType before.

@@ -13,7 +13,7 @@ h.app()
 import unittest  # noqa: E402
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsExpression,  # noqa: E402
-                       QgsExpressionContext, QgsExpressionContextUtils, QgsMapRendererSequentialJob,
+                       QgsExpressionContext, QgsExpressionContextUtils, QgsGeometry, QgsMapRendererSequentialJob,
                        QgsMapSettings, QgsPointXY, QgsProject, QgsRectangle)
 from qgis.gui import QgsLayerTreeMapCanvasBridge  # noqa: E402
 from qgis.PyQt.QtCore import QCoreApplication, QElapsedTimer, QSize  # noqa: E402
@@ -167,10 +167,13 @@ class AddToMapTest(unittest.TestCase):
         visible = settings.visibleExtent()
         for l in stop_labels:
             self.assertTrue(visible.contains(l.labelRect), "stop label {!r} leaves the map".format(l.labelText))
+        # The label's own outline (rotated along a line for the leg modes), not its bounding box.
+        shapes = [l.labelGeometry if not l.labelGeometry.isEmpty() else QgsGeometry.fromRect(l.labelRect)
+                  for l in drawn]
         for i, a in enumerate(drawn):
-            for b in drawn[i + 1:]:
-                self.assertFalse(a.labelRect.intersects(b.labelRect),
-                                 "labels {!r} and {!r} overlap".format(a.labelText, b.labelText))
+            for j in range(i + 1, len(drawn)):
+                self.assertFalse(shapes[i].intersects(shapes[j]),
+                                 "labels {!r} and {!r} overlap".format(a.labelText, drawn[j].labelText))
         return drawn
 
     def export(self, name, title):
@@ -268,7 +271,13 @@ class AddToMapTest(unittest.TestCase):
     def test_own_sample_and_a_second_article(self):
         # The project's own sample text, then a second article: two groups, one basemap, and
         # the view follows the newest article.
-        self.add(sample_text("siberian-rail.txt"), "siberian-rail")
+        first = self.add(sample_text("siberian-rail.txt"), "siberian-rail")
+        extent = self.check_framed(first["stops"], first["legs"])
+        self.check_labels(first["stops"], first["places"], first["legs"])
+        texts = self.stop_labels(first["stops"])
+        self.assertTrue(texts[1].startswith("1, 7. Moscow"), texts)
+        self.check_no_overlap(extent, first["stops"], len(texts))
+        self.export("add-to-map-sample.png", "Anna Petrova on the Trans-Siberian (sample text)")
         layers = self.add(sample_text("pacific-tour.txt"), "pacific-tour")
         root = QgsProject.instance().layerTreeRoot()
         self.assertEqual([c.name() for c in root.children()][:2], ["pacific-tour", "siberian-rail"])
