@@ -33,6 +33,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsGeometry,
     QgsLayerTreeGroup,
+    QgsMessageLog,
     QgsPointXY,
     QgsProject,
     QgsRectangle,
@@ -59,6 +60,8 @@ MARGIN = dict(left=0.2, right=0.25, bottom=0.15, top=0.18)
 MIN_FRAME_M = 60000.0
 # Geometry types: Qgis.GeometryType from 3.30, QgsWkbTypes.GeometryType before.
 _POLYGON = getattr(getattr(Qgis, "GeometryType", None), "Polygon", None) or QgsWkbTypes.PolygonGeometry
+# Message levels: Qgis.MessageLevel from 3.x, scoped in QGIS 4.
+_WARNING = Qgis.MessageLevel.Warning
 # Distance kept from the projection's back meridian when cutting the basemap, degrees.
 _CUT_DEG = 0.05
 
@@ -341,6 +344,8 @@ def _ensure_basemap(project, crs, tinted=None):
     if layer is None:
         source = basemap_source()
         if source is None:
+            QgsMessageLog.logMessage("No basemap: this QGIS has no resources/data/world_map.gpkg.",
+                                     "Article Gazetteer", _WARNING)
             return None
         layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326&field=iso_a2:string(2)&field=name:string(60)",
                                BASEMAP_NAME, "memory")
