@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Screenshot of the QGIS plugin at work: real QGIS desktop under Xvfb, a throwaway profile with the
 # plugin zip installed, the article panel showing an article (mentions highlighted, one selected
-# with its alternatives) and its itinerary and places on the map over Natural Earth countries.
+# with its alternatives) and its itinerary and places on the map as Add to map leaves them.
 #   scripts/qgis-screenshot.sh [BUILD_DIR] [OUT_PNG] [ARTICLE]
 # BUILD_DIR defaults to build/ (it must hold plugin/article_gazetteer-<version>.zip: target
 # plugin_zip). ARTICLE defaults to the seed article, read from $GAZETTEER_SHARED_DIR or ../shared
@@ -35,10 +35,6 @@ if [ ! -f "$article" ]; then
   echo "qgis-screenshot: article $article not found (name one, or set GAZETTEER_SHARED_DIR for the seed article)" >&2
   exit 1
 fi
-# Natural Earth countries (world-atlas TopoJSON) from the fetched data, as a background.
-data_dir=${GAZETTEER_DATA_DIR:-$(sed -n 's/^GAZETTEER_DATA_DIR:PATH=//p' "$build/CMakeCache.txt" 2>/dev/null || true)}
-basemap="$data_dir/world-atlas/package/countries-50m.json"
-[ -f "$basemap" ] || basemap=""
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -63,7 +59,6 @@ import os
 import sys
 import traceback
 
-from qgis.core import QgsApplication, QgsFillSymbol, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QTimer
 from qgis.utils import iface
 import qgis.utils
@@ -86,14 +81,6 @@ def prepare():
         qgis.utils.startPlugin("article_gazetteer")
     plugin = qgis.utils.plugins["article_gazetteer"]
     dock = plugin.dock
-
-    basemap = os.environ.get("SHOT_BASEMAP")
-    if basemap:
-        countries = QgsVectorLayer(basemap + "|layername=countries", "Natural Earth countries", "ogr")
-        if countries.isValid():
-            countries.renderer().setSymbol(QgsFillSymbol.createSimple(
-                {"color": "242,239,233", "outline_color": "170,170,170", "outline_width": "0.2"}))
-            QgsProject.instance().addMapLayer(countries)
 
     with open(os.environ["SHOT_ARTICLE"], encoding="utf-8") as f:
         text = f.read()
@@ -118,9 +105,8 @@ def prepare():
 
 
 def zoom_and_shoot(dock):
-    # After QGIS's own zoom to the first layer added (the basemap): frame the itinerary.
-    dock._zoom_to_layers([layer for layer in QgsProject.instance().mapLayers().values()
-                          if layer.name().endswith(("itinerary stops", "itinerary legs"))])
+    # Add to map has framed the journey over its basemap by now (map_builder.py): just wait for
+    # the canvas to draw it.
     canvas = iface.mapCanvas()
     canvas.mapCanvasRefreshed.connect(lambda: QTimer.singleShot(1000, shoot))
     canvas.refreshAllLayers()
@@ -154,7 +140,7 @@ PY
 mkdir -p "$(dirname "$out")"
 rm -f "$out"
 timeout 120 xvfb-run -a -s "-screen 0 1600x1000x24" \
-  env QT_QPA_PLATFORM=xcb SHOT_OUT="$out" SHOT_ARTICLE="$article" SHOT_BASEMAP="$basemap" \
+  env QT_QPA_PLATFORM=xcb SHOT_OUT="$out" SHOT_ARTICLE="$article" \
       GAZETTEER_INDEX= \
   qgis --profiles-path "$tmp" --profile default --nologo --noversioncheck --code "$tmp/shot.py" \
   >"$tmp/qgis.log" 2>&1 || true

@@ -15,7 +15,9 @@
 
 #include <gazetteer/build.hpp>
 #include <gazetteer/error.hpp>
+#include <gazetteer/geo_extent.hpp>
 #include <gazetteer/index.hpp>
+#include <gazetteer/map_projection.hpp>
 #include <gazetteer/lookup.hpp>
 #include <gazetteer/place.hpp>
 #include <gazetteer/route.hpp>
@@ -442,6 +444,24 @@ void translate_errors(std::exception_ptr p) {
     }
 }
 
+const char* projection_kind_name(gz::ProjectionKind k) {
+    switch (k) {
+        case gz::ProjectionKind::WebMercator: return "mercator";
+        case gz::ProjectionKind::EqualEarth: return "equal-earth";
+        case gz::ProjectionKind::Laea: return "laea";
+        case gz::ProjectionKind::Local: return "local";
+    }
+    return "?";
+}
+
+gz::ProjectionKind projection_kind_from(const std::string& name) {
+    for (auto k : {gz::ProjectionKind::Local, gz::ProjectionKind::Laea, gz::ProjectionKind::EqualEarth,
+                   gz::ProjectionKind::WebMercator}) {
+        if (name == projection_kind_name(k)) return k;
+    }
+    throw gz::UsageError("unknown projection kind '" + name + "': use local, laea, equal-earth or mercator");
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_gazetteer_engine, m) {
@@ -672,6 +692,68 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
        "Geodesic route through stops (dicts with name, lat, lon[, place_id, arrival, departure] or\n"
        "(name, lat, lon) tuples): {'stops', 'legs' (parts as lists of (lon, lat)), 'total_km'}.\n"
        "ValueError for fewer than two stops, bad coordinates, modes or dates.");
+
+    // Framing a view: the same extent and projection rules as the Qt map (geo_extent.hpp,
+    // map_projection.hpp), so the plugin does not write them again.
+    py::class_<gz::GeoExtent>(m, "GeoExtent",
+                              "A lon/lat box in degrees; west > east when it crosses the antimeridian.")
+        .def(py::init([](double west, double south, double east, double north) {
+                 if (!(std::abs(west) <= 180 && std::abs(east) <= 180 && std::abs(south) <= 90 &&
+                       std::abs(north) <= 90 && south <= north)) {
+                     throw gz::UsageError("GeoExtent: longitudes must lie in [-180, 180], latitudes in [-90, 90], south <= north");
+                 }
+                 return gz::GeoExtent{west, south, east, north};
+             }),
+             py::arg("west"), py::arg("south"), py::arg("east"), py::arg("north"))
+        .def_readonly("west", &gz::GeoExtent::west)
+        .def_readonly("south", &gz::GeoExtent::south)
+        .def_readonly("east", &gz::GeoExtent::east)
+        .def_readonly("north", &gz::GeoExtent::north)
+        .def_property_readonly("lon_span", &gz::GeoExtent::lon_span, "Longitude span, degrees in [0, 360] (0 for one point).")
+        .def_property_readonly("center_lon", &gz::GeoExtent::center_lon, "Middle longitude in [-180, 180).")
+        .def_property_readonly("center_lat", &gz::GeoExtent::center_lat)
+        .def_property_readonly("crosses_antimeridian", &gz::GeoExtent::crosses_antimeridian)
+        .def("padded", &gz::GeoExtent::padded, py::arg("fraction"), py::arg("min_deg") = 0.0,
+             "The extent grown by `fraction` of its span on each side (at least `min_deg` degrees).")
+        .def("__repr__", [](const gz::GeoExtent& e) {
+            return "GeoExtent(west=" + std::to_string(e.west) + ", south=" + std::to_string(e.south) +
+                   ", east=" + std::to_string(e.east) + ", north=" + std::to_string(e.north) + ")";
+        });
+
+    m.def("extent_of", [](py::iterable points) -> std::optional<gz::GeoExtent> {
+        std::vector<gz::LonLat> v;
+        for (auto h : points) {
+            auto t = h.cast<py::sequence>();
+            if (t.size() != 2) throw gz::UsageError("extent_of: every point must be a (lon, lat) pair");
+            gz::LonLat p{t[0].cast<double>(), t[1].cast<double>()};
+            if (!std::isfinite(p.lon) || !std::isfinite(p.lat) || std::abs(p.lat) > 90) {
+                throw gz::UsageError("extent_of: latitude out of range or not a number");
+            }
+            v.push_back(p);
+        }
+        return gz::extent_of(v);
+    }, py::arg("points"),
+       "Smallest GeoExtent around (lon, lat) points, leaving out the widest gap of longitudes (so a\n"
+       "route over the Pacific gets a box across 180 degrees); None for no points.");
+
+    py::class_<gz::ProjectionChoice>(m, "ProjectionChoice", "The map projection chosen for an extent.")
+        .def_readonly("definition", &gz::ProjectionChoice::definition,
+                      "PROJ definition ('EPSG:3857', 'EPSG:8857' or '+proj=... +type=crs').")
+        .def_readonly("description", &gz::ProjectionChoice::description)
+        .def_property_readonly("kind", [](const gz::ProjectionChoice& c) { return projection_kind_name(c.chosen); },
+                               "The kind used: 'mercator', 'equal-earth', 'laea' or 'local'.")
+        .def_property_readonly("central_lon", [](const gz::ProjectionChoice& c) { return c.domain.central_lon; })
+        .def_property_readonly("half_lon_span", [](const gz::ProjectionChoice& c) { return c.domain.half_lon_span; },
+                               "Longitudes farther than this from central_lon are outside the usable domain.")
+        .def_property_readonly("min_lat", [](const gz::ProjectionChoice& c) { return c.domain.min_lat; })
+        .def_property_readonly("max_lat", [](const gz::ProjectionChoice& c) { return c.domain.max_lat; });
+
+    m.def("choose_projection", [](std::optional<gz::GeoExtent> extent, const std::string& kind) {
+        return gz::choose_projection(projection_kind_from(kind), extent);
+    }, py::arg("extent"), py::arg("kind") = "local",
+       "The projection of `kind` ('local', 'laea', 'equal-earth', 'mercator') suited to `extent`\n"
+       "(a GeoExtent, or None for the world). Centred on the extent, so a box across 180 degrees\n"
+       "is drawn whole. ValueError for an unknown kind.");
 
     m.def("leg_modes", [] {
         std::vector<std::string> out;

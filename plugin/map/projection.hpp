@@ -2,21 +2,13 @@
 // The map projection: a small wrapper over a PROJ transformation from WGS84 lon/lat to
 // projected metres. PROJ types stay in projection.cpp.
 //
-// Kinds:
-//  - WebMercator (the default, EPSG:3857): what web maps use; conformal, areas grow poleward.
-//    When the extent crosses the antimeridian the same spherical Mercator is centred on the
-//    extent (+lon_0) so the map does not tear in the middle.
-//  - EqualEarth (EPSG:8857, Savric, Patterson and Jenny 2018): equal-area world map, centred on
-//    the extent's middle longitude.
-//  - Laea: Lambert azimuthal equal-area centred on the extent (regional equal-area map).
-//  - Local: a conformal projection chosen for the extent: Lambert conformal conic with standard
-//    parallels at 1/6 and 5/6 of the latitude span (mid latitudes), transverse Mercator near
-//    the equator, polar stereographic near a pole, Equal Earth when the extent is too large for
-//    any of them (Snyder, "Map Projections: A Working Manual", USGS PP 1395, on choosing).
+// Which projection suits an extent is the engine's rule (gazetteer/map_projection.hpp, shared
+// with the QGIS plugin); this class builds it with PROJ and projects.
 
 #include "geo_extent.hpp"
 
 #include <gazetteer/layers.hpp>
+#include <gazetteer/map_projection.hpp>
 
 #include <memory>
 #include <optional>
@@ -30,21 +22,13 @@ struct MapXY {
     double y = 0;
 };
 
-/// Where a projection is usable for the basemap: longitudes within `half_lon_span` degrees of
-/// the central longitude and latitudes in [min_lat, max_lat]. Geometry outside is clipped away
-/// before projecting (Mercator's poles, the far side of an azimuthal projection).
-struct ProjectionDomain {
-    double central_lon = 0;
-    double half_lon_span = 180;
-    double min_lat = -90;
-    double max_lat = 90;
-};
+using gazetteer::ProjectionDomain;
 
 /// A projection from WGS84 lon/lat. Cheap to copy (shares the PROJ object); not thread safe
 /// (PROJ objects are per thread): use one per thread.
 class MapProjection {
 public:
-    enum class Kind { WebMercator, EqualEarth, Laea, Local };
+    using Kind = gazetteer::ProjectionKind;
 
     /// The projection of `kind` for a map of `extent` (ignored by WebMercator unless it crosses
     /// the antimeridian; the whole world when empty). Throws Error when PROJ refuses it.

@@ -13,8 +13,9 @@ h.app()
 
 import unittest  # noqa: E402
 
-from qgis.core import (QgsApplication, QgsArrowSymbolLayer, QgsCoordinateReferenceSystem,  # noqa: E402
-                       QgsCoordinateTransform, QgsPointXY, QgsProject, QgsProperty)
+from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem,  # noqa: E402
+                       QgsCoordinateTransform, QgsMarkerLineSymbolLayer, QgsPointXY, QgsProject, QgsProperty,
+                       QgsSimpleMarkerSymbolLayerBase)
 from qgis.PyQt.QtCore import QCoreApplication, QTimer  # noqa: E402
 from qgis.PyQt.QtGui import QTextCursor  # noqa: E402
 
@@ -225,8 +226,12 @@ class PanelTest(unittest.TestCase):
         self.assertNotEqual(self.dock.article["id"], "old-file")
         added = self.dock.add_to_map()
         self.assertTrue(added)
-        for layer in added:
-            self.assertNotIn("old-file", layer.name())
+        # The group the layers went into is named after the pasted text, not the old file.
+        groups = [g for g in QgsProject.instance().layerTreeRoot().findGroups()
+                  if any(g.findLayer(layer.id()) for layer in added)]
+        self.assertEqual(len(groups), 1)
+        self.assertNotIn("old-file", groups[0].name())
+        self.assertIsNone(QgsProject.instance().layerTreeRoot().findGroup("old-file"))
 
     def test_long_article_runs_in_a_task_with_progress_and_cancel(self):
         text = long_article(5)
@@ -283,16 +288,14 @@ class PanelTest(unittest.TestCase):
         self.assertEqual(self.dock.itinerary["traveller"], "Kim Jong Un")
         added = self.dock.add_to_map()
         names = [layer.name() for layer in added]
-        self.assertEqual(names, ["kim-putin-vostochny-2023 — itinerary legs",
-                                 "kim-putin-vostochny-2023 — itinerary stops",
-                                 "kim-putin-vostochny-2023 — places"])
+        self.assertEqual(names, ["stops", "legs", "places", "mentions"])
         for layer in added:
             self.assertIn(layer.id(), QgsProject.instance().mapLayers())
             self.assertTrue(layer.isValid())
         group = QgsProject.instance().layerTreeRoot().findGroup("kim-putin-vostochny-2023")
-        self.assertEqual(len(group.findLayers()), 3)
+        self.assertEqual(len(group.findLayers()), 4)
 
-        legs, stops, places = added
+        stops, legs, places, _mentions = added
         place_names = {f["name"]: f for f in places.getFeatures()}
         for name in ("Vladivostok", "Khasan", "Pyongyang", "Vostochny Cosmodrome", "Komsomolsk-on-Amur"):
             self.assertIn(name, place_names)
@@ -303,8 +306,10 @@ class PanelTest(unittest.TestCase):
         self.assertEqual(symbol.dataDefinedSize().propertyType(), QgsProperty.ExpressionBasedProperty)
         self.assertIn("mentions", symbol.dataDefinedSize().expressionString())
         self.assertTrue(places.labelsEnabled())
-        # Legs as arrows labelled with the mode.
-        self.assertIsInstance(legs.renderer().symbol().symbolLayer(0), QgsArrowSymbolLayer)
+        # Legs as lines with an arrowhead in the travel direction, labelled with the mode.
+        arrows = legs.renderer().symbol().symbolLayer(1)
+        self.assertIsInstance(arrows, QgsMarkerLineSymbolLayer)
+        self.assertEqual(arrows.subSymbol().symbolLayer(0).shape(), QgsSimpleMarkerSymbolLayerBase.ArrowHeadFilled)
         self.assertTrue(legs.labelsEnabled())
         self.assertIn("mode", legs.labeling().settings().fieldName)
         self.assertEqual(sorted(f["mode"] or "" for f in legs.getFeatures()), ["", "plane", "train", "train"])

@@ -40,7 +40,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from .. import engine, layers
+from .. import engine, map_builder
 from .article_task import ArticleTask
 from .resolutions import ResolutionStore
 
@@ -142,6 +142,7 @@ class ArticleDock(QgsDockWidget):
             except (TypeError, RuntimeError):
                 pass
         self._connections = []
+        map_builder.stop_watching()
 
     # --- public API (also used by tests and the screenshot script) -----------------------------
 
@@ -272,36 +273,14 @@ class ArticleDock(QgsDockWidget):
         self.run()
 
     def add_to_map(self):
-        """Adds the places (sized by mention count, labelled) and the itinerary (stops, and legs
-        as arrows labelled with their mode) to the project in a group. Returns the layers."""
+        """Adds the article to the map (map_builder.add_article: its "stops", "legs", "places" and
+        "mentions" layers in a group named after it, over the basemap, framed). Returns the
+        layers of the group, top to bottom."""
         if self.article is None and not self.run():
             return []
-        title = self._title()
-        added = []
-        places = layers.memory_layer(self.tr("{} — places").format(title), "Point", layers.PLACE_FIELDS,
-                                     layers.place_features(self.article, layers.make_fields(layers.PLACE_FIELDS),
-                                                           engine.module().__version__))
-        layers.style_places(places)
-        added.append(places)
-        if self.itinerary and len(self.itinerary["stops"]) >= 2:
-            traveller = self.itinerary["traveller"] or None
-            legs = layers.memory_layer(
-                self.tr("{} — itinerary legs").format(title), "MultiLineString", layers.ITINERARY_LEG_FIELDS,
-                layers.leg_features(self.itinerary["legs"], layers.make_fields(layers.ITINERARY_LEG_FIELDS), traveller))
-            layers.style_legs(legs)
-            stops = layers.memory_layer(
-                self.tr("{} — itinerary stops").format(title), "Point", layers.ITINERARY_STOP_FIELDS,
-                layers.itinerary_stop_features(self.itinerary, layers.make_fields(layers.ITINERARY_STOP_FIELDS)))
-            layers.style_stops(stops)
-            added = [legs, stops] + added
-        project = QgsProject.instance()
-        group = project.layerTreeRoot().insertGroup(0, title)
-        for layer in added:
-            project.addMapLayer(layer, False)
-            group.addLayer(layer)
-        # Frame the journey when there is one: the places of an article may span the world.
-        self._zoom_to_layers(added[:2] if len(added) == 3 else added)
-        return added
+        added = map_builder.add_article(self.article, self.itinerary, self._title(), self._canvas(),
+                                        gazetteer_version=engine.module().__version__)
+        return [added.layers[name] for name in map_builder.LAYER_ORDER if name in added.layers]
 
     def zoom_to(self, place):
         """Centres the map on a place dict; countries and regions get a wider view."""
@@ -326,18 +305,6 @@ class ArticleDock(QgsDockWidget):
         except Exception:  # QgsCsException: a view the map projection cannot show
             return
         canvas.refresh()
-
-    def _zoom_to_layers(self, added):
-        rect = None
-        for layer in added:
-            if layer.featureCount():
-                if rect is None:
-                    rect = QgsRectangle(layer.extent())
-                else:
-                    rect.combineExtentWith(layer.extent())
-        if rect is not None:
-            rect.grow(max(rect.width(), rect.height(), 1.0) * 0.2)  # room for labels
-            self._set_extent(rect)
 
     def _title(self):
         if self.article_id and self.article_id != "article":
