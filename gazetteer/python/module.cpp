@@ -445,6 +445,15 @@ void bind_bulk(py::module_& m, py::class_<gz::Index, std::shared_ptr<gz::Index>>
           "precision)]}] with type one of 'integer', 'real', 'string', 'date'. Writers build their\n"
           "tables from this, so the columns are the ones `gazetteer geoparse` writes.");
 
+    m.def("bulk_layer_files", [](const std::string& path, const std::string& format) {
+        gz::WriteOptions o;
+        o.format = format;
+        return gz::layer_file_paths(path, gz::bulk_layer_schemas(), o);
+    }, py::arg("path"), py::kw_only(), py::arg("format") = "",
+       "The files BulkResult.write(path, format=...) writes, in layer order (one for GPKG).");
+    m.def("resolve_format", [](const std::string& path, const std::string& format) { return gz::resolve_format(path, format); },
+          py::arg("path"), py::arg("format") = "", "GDAL driver name for a format name or the path's extension.");
+
     py::class_<gz::BulkInput>(m, "BulkInput",
         "Articles of one bulk batch with their file and line, and the records that failed to read.")
         .def(py::init<>())
