@@ -21,8 +21,10 @@ packages=(build-essential cmake ninja-build pkg-config git
           libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev libicu-dev
           catch2 libfmt-dev nlohmann-json3-dev libmarisa-dev libcli11-dev libxxhash-dev libssl-dev
           pybind11-dev python3-dev qt6-base-dev libqt6svg6-dev bc)
+packages+=(python3-dask python3-distributed python3-psycopg2)  # gazetteer-bulk (Dask, PostGIS out)
 if [ "$with_tests" -eq 1 ]; then
   packages+=(qgis python3-qgis xvfb xauth zip unzip imagemagick time postgresql-15)
+  packages+=(postgresql-15-postgis-3)  # tests/bulk: a private PostGIS cluster
 fi
 command -v npm >/dev/null || packages+=(npm)
 

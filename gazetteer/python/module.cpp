@@ -477,7 +477,11 @@ void bind_bulk(py::module_& m, py::class_<gz::Index, std::shared_ptr<gz::Index>>
         }, "Article ids in input order.")
         .def_property_readonly("errors", [](const gz::BulkInput& in) {
             py::list out;
-            for (const auto& e : in.errors) out.append(py::make_tuple(e.file, e.line, e.reason, e.message()));
+            // Reasons may quote input bytes: decode leniently rather than fail on the report.
+            auto text = [](const std::string& s) {
+                return py::reinterpret_steal<py::str>(PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace"));
+            };
+            for (const auto& e : in.errors) out.append(py::make_tuple(text(e.file), e.line, text(e.reason), text(e.message())));
             return out;
         }, "Records that failed: [(file, line, reason, message)]; line 0 = the whole file.");
 

@@ -105,6 +105,13 @@ void read_jsonl_chunk(std::string_view file, std::uint64_t first_line, std::stri
         std::string_view rec = chunk.substr(pos, end - pos);
         if (!rec.empty() && rec.back() == '\r') rec.remove_suffix(1);
         if (rec.find_first_not_of(" \t") != std::string_view::npos) {
+            if (auto bad = invalid_utf8_at(rec); bad != std::string_view::npos) {
+                // RFC 8259 section 8.1: JSON text exchanged between systems is UTF-8.
+                out.errors.push_back({std::string(file), line, fmt::format("not UTF-8 (invalid byte at column {})", bad + 1)});
+                ++line;
+                pos = end + 1;
+                continue;
+            }
             try {
                 out.articles.push_back(parse_record(file, line, rec));
             } catch (const std::exception& e) {
