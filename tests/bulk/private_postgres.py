@@ -81,8 +81,9 @@ class PrivatePostgres:
         # Detached (own session), so that killing our process group does not kill it too.
         script = (f'while [ -d /proc/{os.getpid()} ]; do sleep 1; done; '
                   f'{self.bin}/pg_ctl -D "{self.data}" -m immediate stop >/dev/null 2>&1; rm -rf "{self.dir}"')
-        subprocess.Popen(["sh", "-c", script], start_new_session=True, stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # The shell puts the loop in the background and exits at once: the loop outlives us.
+        subprocess.run(["sh", "-c", f"({script}) &"], start_new_session=True, stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
 
     def url(self, schema: str | None = None) -> str:
         u = f"postgresql:///{self.dbname}?host={self.dir}&port={self.port}&user={self.user}"

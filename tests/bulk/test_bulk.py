@@ -297,6 +297,49 @@ app.exitQgis()
         leftovers = [n for n in os.listdir(out) if n.startswith(".")]
         self.assertEqual(leftovers, [])
 
+    def test_7_a_lost_worker_is_replaced_and_its_partition_rerun(self):
+        out = os.path.join(self.tmp.name, "lost")
+        os.makedirs(out)
+        jsonl = os.path.join(out, "all.jsonl")
+        env = dict(os.environ, GAZETTEER_INDEX=INDEX)
+        proc = subprocess.Popen([BULK, self.inputs, "--output", jsonl, "--workers", "2", "--partition-size", "4"],
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        killed = None
+        deadline = time.monotonic() + 240
+        while killed is None and time.monotonic() < deadline and proc.poll() is None:
+            parts = jsonl + ".parts"
+            if os.path.isdir(parts) and len(os.listdir(parts)) >= 5:
+                workers = worker_processes(proc.pid)
+                if workers:
+                    killed = workers[0]
+                    os.kill(killed, signal.SIGKILL)  # as a machine that dies would
+            time.sleep(0.02)
+        _stdout, stderr = proc.communicate(timeout=300)
+        self.assertIsNotNone(killed, "no worker process was found to kill: " + stderr)
+        self.assertEqual(proc.returncode, 0, stderr)
+        self.assertIn(", 0 failed partitions", stderr)
+        cli = subprocess.run([CLI, "geoparse", "-q", self.inputs], capture_output=True, text=True, env=env)
+        with open(jsonl) as f:
+            self.assertEqual(f.read(), cli.stdout)
+
+
+def worker_processes(parent: int) -> list[int]:
+    """Dask worker processes a LocalCluster spawned under `parent` (multiprocessing spawn children)."""
+    found = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                cmd = f.read()
+        except OSError:
+            continue
+        if ppid == parent and b"spawn_main" in cmd:
+            found.append(int(pid))
+    return found
+
 
 if __name__ == "__main__":
     reason = skip_reason()
