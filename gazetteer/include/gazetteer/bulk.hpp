@@ -47,8 +47,9 @@ struct BulkInput {
 /// line `first_line` (1-based), into `out`. Records are objects with a "text" string and optional
 /// "id" (string or integer; missing or null gives "<file stem>:<line>"), "title", "url", "date"
 /// strings, as `gazetteer geoparse` reads them. Blank lines are skipped. A record that is not
-/// valid JSON, lacks the text, has a bad id, or holds a NUL character goes to out.errors with its
-/// line; reading goes on. A chunk with a NUL byte outside any string is reported as binary.
+/// valid JSON or not UTF-8, lacks the text, has a bad id, or holds a NUL character goes to
+/// out.errors with its line; reading goes on. Lines holding raw NUL bytes are binary data: a run
+/// of them (a binary file) is one error naming its first and last line.
 void read_jsonl_chunk(std::string_view file, std::uint64_t first_line, std::string_view chunk, BulkInput& out);
 
 /// Reads one plain text file's bytes as one article (id = file name without extension). Text that

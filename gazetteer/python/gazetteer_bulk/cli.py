@@ -168,7 +168,12 @@ def run(a) -> int:
             say(f"bad input: {msg}")
         if len(errors) > MAX_ERRORS_SHOWN:
             more = f"{len(errors) - MAX_ERRORS_SHOWN} more"
-            say(f"... and {more}" + (" (all are in table bulk_errors)" if fmt == "postgis" else ""))
+            if fmt == "postgis":
+                say(f"... and {more} (all are in table bulk_errors)")
+            else:
+                report = a.output + ".errors.txt"
+                tasks.write_atomic(report, "".join(e[3] + "\n" for e in errors).encode())
+                say(f"... and {more} (all are in {report})")
     for key, msg in failed:
         say(f"partition {key} failed: {msg}")
     if not a.quiet:

@@ -8,6 +8,7 @@ rerun it after a lost worker or a retry without writing anything twice.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from dataclasses import dataclass
@@ -72,7 +73,10 @@ def _part_ext(job: Job) -> str:
 
 
 def part_file(job: Job, p: inputs.Partition) -> str:
-    return os.path.join(job.dest, f"part-{p.key}{_part_ext(job)}")
+    """The partition's file: named after the partition and the gazetteer version, so that a
+    resumed run reuses only parts made from the same input cut with the same index."""
+    tag = hashlib.sha1(f"{p.key}\0{job.gazetteer_version}".encode()).hexdigest()[:16]
+    return os.path.join(job.dest, f"part-{tag}{_part_ext(job)}")
 
 
 def run_partition(p: inputs.Partition, job: Job) -> dict:
@@ -108,7 +112,7 @@ def run_partition(p: inputs.Partition, job: Job) -> dict:
         # Articles another batch stored first (the same id twice in the input) are not new.
         out["skipped"] += out["articles"] - out["stored"]
     elif job.fmt == "jsonl":
-        _write_atomic(part_file(job, p), result.json_lines)
+        write_atomic(part_file(job, p), result.json_lines)
         out["stored"] = c["articles"]
         out["files"] = [part_file(job, p)]
     else:
@@ -134,7 +138,7 @@ def _read(p: inputs.Partition, errors: list):
     yield from data.chunks
 
 
-def _write_atomic(path: str, data: bytes) -> None:
+def write_atomic(path: str, data: bytes) -> None:
     tmp = os.path.join(os.path.dirname(path), "." + os.path.basename(path) + f".tmp-{os.getpid()}")
     try:
         with open(tmp, "wb") as f:

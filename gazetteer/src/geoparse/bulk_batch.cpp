@@ -88,41 +88,46 @@ std::string RecordError::message() const {
 
 void read_jsonl_chunk(std::string_view file, std::uint64_t first_line, std::string_view chunk, BulkInput& out) {
     // A NUL byte cannot appear in JSON text at all (RFC 8259 section 7 forbids raw control
-    // characters in strings): the file is not JSON Lines. Say so once, not once per line.
-    if (auto nul = chunk.find('\0'); nul != std::string_view::npos) {
-        std::uint64_t line = first_line;
-        for (std::size_t i = 0; i < nul; ++i) line += chunk[i] == '\n';
-        out.errors.push_back({std::string(file), line,
-                              fmt::format("binary data (NUL byte), not JSON Lines: lines {}-{} skipped", line,
-                                          first_line + static_cast<std::uint64_t>(std::count(chunk.begin(), chunk.end(), '\n')))});
-        return;
-    }
+    // characters): such lines are binary data. A run of them (a binary file) is reported once.
+    std::uint64_t binary_from = 0, binary_to = 0;
+    auto flush_binary = [&] {
+        if (!binary_from) return;
+        out.errors.push_back({std::string(file), binary_from,
+                              binary_from == binary_to
+                                  ? std::string("binary data (NUL byte), not JSON")
+                                  : fmt::format("binary data (NUL bytes), not JSON Lines: lines {}-{} skipped", binary_from,
+                                                binary_to)});
+        binary_from = 0;
+    };
     std::uint64_t line = first_line;
     std::size_t pos = 0;
-    while (pos < chunk.size()) {
+    for (; pos < chunk.size(); ++line) {
         std::size_t nl = chunk.find('\n', pos);
         std::size_t end = nl == std::string_view::npos ? chunk.size() : nl;
         std::string_view rec = chunk.substr(pos, end - pos);
-        if (!rec.empty() && rec.back() == '\r') rec.remove_suffix(1);
-        if (rec.find_first_not_of(" \t") != std::string_view::npos) {
-            if (auto bad = invalid_utf8_at(rec); bad != std::string_view::npos) {
-                // RFC 8259 section 8.1: JSON text exchanged between systems is UTF-8.
-                out.errors.push_back({std::string(file), line, fmt::format("not UTF-8 (invalid byte at column {})", bad + 1)});
-                ++line;
-                pos = end + 1;
-                continue;
-            }
-            try {
-                out.articles.push_back(parse_record(file, line, rec));
-            } catch (const std::exception& e) {
-                std::string why = e.what();
-                if (auto p = why.find("parse error"); p != std::string::npos) why = "malformed JSON (" + why.substr(p) + ")";
-                out.errors.push_back({std::string(file), line, why});
-            }
-        }
-        ++line;
         pos = end + 1;
+        if (!rec.empty() && rec.back() == '\r') rec.remove_suffix(1);
+        if (rec.find('\0') != std::string_view::npos) {
+            if (!binary_from) binary_from = line;
+            binary_to = line;
+            continue;
+        }
+        if (rec.find_first_not_of(" \t") == std::string_view::npos) continue;
+        flush_binary();
+        if (auto bad = invalid_utf8_at(rec); bad != std::string_view::npos) {
+            // RFC 8259 section 8.1: JSON text exchanged between systems is UTF-8.
+            out.errors.push_back({std::string(file), line, fmt::format("not UTF-8 (invalid byte at column {})", bad + 1)});
+            continue;
+        }
+        try {
+            out.articles.push_back(parse_record(file, line, rec));
+        } catch (const std::exception& e) {
+            std::string why = e.what();
+            if (auto p = why.find("parse error"); p != std::string::npos) why = "malformed JSON (" + why.substr(p) + ")";
+            out.errors.push_back({std::string(file), line, why});
+        }
     }
+    flush_binary();
 }
 
 void read_text_article(std::string_view file, std::string_view bytes, BulkInput& out) {
