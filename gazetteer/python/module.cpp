@@ -496,17 +496,17 @@ void bind_bulk(py::module_& m, py::class_<gz::Index, std::shared_ptr<gz::Index>>
             d["places"] = r.counts.places;
             return d;
         })
-        .def("copy_rows", [](const gz::BulkResult& r, const std::string& layer) {
+        .def("copy_rows", [](const gz::BulkResult& r, const std::string& layer, const std::vector<std::string>& leading) {
             const gz::Layer& l = layer_named(r, layer);
             std::string out;
             {
                 py::gil_scoped_release release;
-                gz::append_pg_copy_rows(out, l);
+                gz::append_pg_copy_rows(out, l, leading);
             }
             return py::bytes(out);
-        }, py::arg("layer"),
-           "The layer's rows in PostgreSQL COPY text format: fields in schema order, then the point\n"
-           "as hex EWKB (SRID 4326).")
+        }, py::arg("layer"), py::kw_only(), py::arg("leading") = std::vector<std::string>{},
+           "The layer's rows in PostgreSQL COPY text format: the `leading` values, the fields in\n"
+           "schema order, then the point as hex EWKB (SRID 4326).")
         .def_property_readonly("json_lines", [](const gz::BulkResult& r) { return py::bytes(r.json_lines); },
            "The `gazetteer geoparse` JSON Lines of the batch (when asked for).")
         .def("write", [](const gz::BulkResult& r, const std::string& path, const std::string& format) {

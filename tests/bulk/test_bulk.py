@@ -321,6 +321,42 @@ app.exitQgis()
         with open(jsonl) as f:
             self.assertEqual(f.read(), cli.stdout)
 
+    def test_8_a_batch_racing_another_writer_stores_only_what_is_missing(self):
+        # What two writers holding the same article do (the same id in two partitions, a Dask
+        # retry racing its slow first attempt): the second copy is refused by the keys and the
+        # batch goes through the staging tables, inserting only the articles still missing.
+        e = engine()
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(BULK)), "python"))
+        from gazetteer_bulk import postgis
+
+        idx = e.Index.open(INDEX)
+        version = idx.gazetteer_version()
+        schemas = e.bulk_layer_schemas()
+        url = self.pg.url(schema="race")
+        conn = postgis.connect(url)
+        postgis.prepare(conn, schemas, "race")
+        conn.close()
+        lines = [json.dumps({"id": f"r{i}", "text": f"Ships left Lisbon for Dakar and Accra, convoy {i}."})
+                 for i in range(10)]
+
+        def batch(ids):
+            b = e.BulkInput()
+            b.read_jsonl("race.jsonl", 1, "\n".join(lines[i] for i in ids).encode())
+            return idx.geoparse_batch(b)
+
+        w = postgis.BatchWriter(url, schemas)
+        self.assertEqual(w.write(batch(range(0, 6)), "first", version, []), 6)
+        mentions = self.count("mentions", "race")
+        self.assertEqual(w.write(batch(range(0, 6)), "second", version, []), 0)
+        self.assertEqual(self.count("mentions", "race"), mentions)
+        self.assertEqual(w.write(batch(range(3, 10)), "second", version, []), 4)
+        self.assertEqual(self.query("SELECT run_id, count(*) FROM articles GROUP BY run_id ORDER BY 1", "race"),
+                         [("first", 6), ("second", 4)])
+        [(n, distinct)] = self.query("SELECT count(*), count(DISTINCT (article_id, start)) FROM mentions", "race")
+        self.assertEqual(n, distinct)
+        self.assertEqual(n, 10 * mentions // 6)
+        w.conn.close()
+
 
 def worker_processes(parent: int) -> list[int]:
     """Dask worker processes a LocalCluster spawned under `parent` (multiprocessing spawn children)."""

@@ -105,6 +105,11 @@ TEST_CASE("COPY text rows: escapes, nulls, rounding and hex EWKB points") {
           "a\\tb\\\\c\\nd\\re\t-7\t0.123\t2024-05-01\t0101000020E610000012A5BDC117863E405166834C323A4940\n"
           "\\N\t\\N\t2\t\\N\t\\N\n");
 
+    std::string led;
+    append_pg_copy_rows(led, l, {"run 1", "v\t2"});
+    CHECK(led.rfind("run 1\tv\\t2\ta\\tb", 0) == 0);
+    CHECK(led.find("\nrun 1\tv\\t2\t\\N\t") != std::string::npos);
+
     Layer bad = l;
     bad.features = {{{}, {std::string("nul\0byte", 8)}}};
     CHECK_THROWS_AS(append_pg_copy_rows(out, bad), UsageError);

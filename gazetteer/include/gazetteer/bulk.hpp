@@ -95,8 +95,10 @@ BulkResult geoparse_batch(const Geoparser& parser, BulkInput& input, const std::
 /// "COPY", File Formats / Text Format): one line per feature, the field values in layer order,
 /// then the geometry as hex EWKB with SRID 4326 (what PostGIS prints and reads for geometry), tab
 /// separated, nulls as \N, backslash escapes for backslash, tab, newline and carriage return.
+/// `leading` values (text, the same on every row: a run id, a version) come first, so that rows
+/// can go straight into a table that has columns of its own before the layer's fields.
 /// Throws UsageError for a value that does not fit its field or a string holding a NUL byte
 /// (PostgreSQL text cannot hold one).
-void append_pg_copy_rows(std::string& out, const Layer& layer);
+void append_pg_copy_rows(std::string& out, const Layer& layer, const std::vector<std::string>& leading = {});
 
 }  // namespace gazetteer

@@ -9,9 +9,11 @@ Tables (in the schema given by ``?schema=`` or --schema, default public):
 * ``bulk_runs``: one row per run (id, gazetteer version, inputs, start/end, status, counts).
 * ``bulk_errors``: records that could not be read, with file and line.
 
-Writes are idempotent. A batch is copied into session temporary tables and moved with one
-statement that inserts the articles not yet stored for this gazetteer version and, for exactly
-those, their places and mentions, all in one transaction. A batch that is killed half way leaves
+Writes are idempotent. A batch holds only the articles not stored yet for this gazetteer version
+and is copied (COPY) straight into the tables in one transaction; if another writer stored one of
+them meanwhile, the keys refuse it and the batch is moved instead through session temporary tables
+with one statement that inserts the articles still missing and, for exactly those, their places
+and mentions. A batch that is killed half way leaves
 nothing; one that is run twice (a resumed run, a Dask retry, a rerun) adds nothing the second time.
 """
 
@@ -110,7 +112,6 @@ def prepare(conn, schemas: list[dict], schema: str) -> None:
                         + ", ".join(f"{_q(c)} {t}" + (" NOT NULL" if c in key or c == "run_id" else "") for c, t in cols)
                         + f", PRIMARY KEY ({', '.join(_q(k) for k in key)}))")
             cur.execute(f"CREATE INDEX IF NOT EXISTS {_q(name + '_geom_gist')} ON {_q(schema)}.{_q(name)} USING gist (geom)")
-            cur.execute(f"CREATE INDEX IF NOT EXISTS {_q(name + '_run')} ON {_q(schema)}.{_q(name)} (run_id)")
             cur.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = %s AND table_name = %s",
                         (schema, name))
             have = {r[0] for r in cur.fetchall()}
@@ -181,7 +182,43 @@ class BatchWriter:
         return rows
 
     def write(self, result, run_id: str, version: str, errors: list) -> int:
-        """Moves a BulkResult into the tables in one transaction; returns articles inserted."""
+        """Moves a BulkResult into the tables in one transaction; returns articles inserted.
+
+        The batch holds only articles that were not stored when the worker looked (existing()),
+        so its rows are first copied straight into the tables. Should another writer have stored
+        one of them since (the same id in two partitions, a Dask retry racing a slow first
+        attempt), the key refuses the copy, the transaction is rolled back and the batch goes the
+        careful way through the staging tables."""
+        import psycopg2
+
+        try:
+            return self._write_direct(result, run_id, version, errors)
+        except psycopg2.errors.UniqueViolation:
+            self.conn.rollback()
+            return self._write_staged(result, run_id, version, errors)
+
+    def _write_direct(self, result, run_id: str, version: str, errors: list) -> int:
+        s = _q(self.schema)
+        try:
+            with self.conn.cursor() as cur:
+                for layer in self.schemas:
+                    cols = table_columns(layer)
+                    lead = [run_id] + ([version] if cols[1][0] == "gazetteer_version" else [])
+                    cur.copy_expert(f"COPY {s}.{_q(layer['name'])} ({', '.join(_q(c) for c, _t in cols)}) FROM STDIN",
+                                    io.BytesIO(result.copy_rows(layer["name"], leading=lead)))
+                self._errors(cur, run_id, errors)
+            self.conn.commit()
+            return result.counts["articles"]
+        except Exception:
+            self.conn.rollback()
+            raise
+
+    def _errors(self, cur, run_id: str, errors: list) -> None:
+        for file, line, reason, _msg in errors:
+            cur.execute(f"INSERT INTO {_q(self.schema)}.bulk_errors (run_id, file, line, reason) "
+                        "VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING", (run_id, file, line, reason))
+
+    def _write_staged(self, result, run_id: str, version: str, errors: list) -> int:
         s = _q(self.schema)
         try:
             with self.conn.cursor() as cur:
@@ -208,9 +245,7 @@ class BatchWriter:
                 statement += " SELECT (SELECT count(*) FROM new)"
                 cur.execute(statement, {"run": run_id, "version": version})
                 inserted = cur.fetchone()[0]
-                for file, line, reason, _msg in errors:
-                    cur.execute(f"INSERT INTO {s}.bulk_errors (run_id, file, line, reason) VALUES (%s, %s, %s, %s) "
-                                "ON CONFLICT DO NOTHING", (run_id, file, line, reason))
+                self._errors(cur, run_id, errors)
             self.conn.commit()
             return inserted
         except Exception:

@@ -65,10 +65,17 @@ void copy_point(std::string& out, const LonLat& p) {
 
 }  // namespace
 
-void append_pg_copy_rows(std::string& out, const Layer& layer) {
+void append_pg_copy_rows(std::string& out, const Layer& layer, const std::vector<std::string>& leading) {
     if (layer.geometry_type != GeometryType::Point)
         throw UsageError("layer " + layer.name + ": COPY rows are written for point layers only");
+    std::string prefix;
+    const Field leading_field{"leading value", FieldType::String};
+    for (const auto& v : leading) {
+        copy_string(prefix, v, layer, leading_field);
+        prefix.push_back('\t');
+    }
     for (const auto& f : layer.features) {
+        out += prefix;
         for (std::size_t i = 0; i < layer.fields.size(); ++i) {
             const Field& field = layer.fields[i];
             const FieldValue* v = i < f.values.size() ? &f.values[i] : nullptr;
