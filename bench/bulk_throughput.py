@@ -45,7 +45,10 @@ def main():
     ap.add_argument("--articles", type=int, default=20000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--partition-size", type=int, default=1000)
+    ap.add_argument("--only", choices=("cli", "dask", "postgis"), action="append",
+                    help="run only these parts (repeatable; default all)")
     a = ap.parse_args()
+    parts = set(a.only or ("cli", "dask", "postgis"))
     build = os.path.abspath(a.build)
     cli = os.path.join(build, "bin", "gazetteer")
     bulk = os.path.join(build, "bin", "gazetteer-bulk")
@@ -66,35 +69,12 @@ def main():
         print(f"data:     {a.articles} synthetic articles (bench/synth_articles.py), {size / 1e6:.1f} MB JSONL")
         print(f"machine:  {os.uname().sysname} {os.uname().release}; {os.cpu_count()} cores; {load()} at start")
 
-        # 1. The single-process CLI (one thread).
-        cmd = [cli, "geoparse", "-q", "--jobs", "1", data, "-o", os.path.join(tmp, "cli.jsonl")]
-        print(f"\ncommand:  {' '.join(cmd)}")
-        timed(cmd, env)  # warm the page cache
-        cli_rates = [a.articles / timed(cmd, env)[0] for _ in range(a.repeat)]
-        cli_rate = statistics.median(cli_rates)
-        print(f"cli:      {cli_rate:,.0f} articles/s (median of {a.repeat}: {', '.join(f'{r:,.0f}' for r in cli_rates)}); {load()}")
-
-        # 2. Dask, 1 and 2 workers, JSON Lines out (no database in the way). The tool prints its
-        # rate once the cluster is up; the wall time with the cluster start is shown beside it.
-        rates = {}
-        for workers in (1, 2):
-            runs, walls = [], []
-            for i in range(a.repeat):
-                out = os.path.join(tmp, f"dask-{workers}-{i}.jsonl")
-                cmd = [bulk, data, "--output", out, "--workers", str(workers), "--partition-size", str(a.partition_size)]
-                secs, err = timed(cmd, env)
-                m = re.search(r"after the cluster was up: ([\d,]+) articles/s", err)
-                runs.append(float(m.group(1).replace(",", "")))
-                walls.append(a.articles / secs)
-                os.unlink(out)
-            rates[workers] = statistics.median(runs)
-            print(f"\ncommand:  {' '.join(cmd[:-1])} N")
-            print(f"dask {workers}w:  {rates[workers]:,.0f} articles/s with the cluster up (median of {a.repeat}: "
-                  f"{', '.join(f'{r:,.0f}' for r in runs)}); {statistics.median(walls):,.0f} articles/s wall time "
-                  f"including the cluster start; {load()}")
-        speedup = rates[2] / rates[1]
-        print(f"scaling:  2 workers / 1 worker = {speedup:.2f}x (efficiency {speedup / 2:.0%}; goal >= 1.6x)")
-
+        if "cli" in parts:
+            bench_cli(cli, data, tmp, env, a)
+        if "dask" in parts:
+            bench_dask(bulk, data, tmp, env, a)
+        if "postgis" not in parts:
+            return
         # 3. PostGIS write throughput of pre-geoparsed batches.
         try:
             pg = PrivatePostgres(port=5433).start()
@@ -103,8 +83,42 @@ def main():
             return
         try:
             postgis_bench(pg, data, index, a)
+            end_to_end(pg, bulk, data, env, a)
         finally:
             pg.stop()
+
+
+def bench_cli(cli, data, tmp, env, a):
+    """1. The single-process CLI (one thread)."""
+    cmd = [cli, "geoparse", "-q", "--jobs", "1", data, "-o", os.path.join(tmp, "cli.jsonl")]
+    print(f"\ncommand:  {' '.join(cmd)}")
+    timed(cmd, env)  # warm the page cache
+    cli_rates = [a.articles / timed(cmd, env)[0] for _ in range(a.repeat)]
+    cli_rate = statistics.median(cli_rates)
+    print(f"cli:      {cli_rate:,.0f} articles/s (median of {a.repeat}: {', '.join(f'{r:,.0f}' for r in cli_rates)}); {load()}")
+
+
+def bench_dask(bulk, data, tmp, env, a):
+    # 2. Dask, 1 and 2 workers, JSON Lines out (no database in the way). The tool prints its
+    # rate once the cluster is up; the wall time with the cluster start is shown beside it.
+    rates = {}
+    for workers in (1, 2):
+        runs, walls = [], []
+        for i in range(a.repeat):
+            out = os.path.join(tmp, f"dask-{workers}-{i}.jsonl")
+            cmd = [bulk, data, "--output", out, "--workers", str(workers), "--partition-size", str(a.partition_size)]
+            secs, err = timed(cmd, env)
+            m = re.search(r"after the cluster was up: ([\d,]+) articles/s", err)
+            runs.append(float(m.group(1).replace(",", "")))
+            walls.append(a.articles / secs)
+            os.unlink(out)
+        rates[workers] = statistics.median(runs)
+        print(f"\ncommand:  {' '.join(cmd[:-1])} N")
+        print(f"dask {workers}w:  {rates[workers]:,.0f} articles/s with the cluster up (median of {a.repeat}: "
+              f"{', '.join(f'{r:,.0f}' for r in runs)}); {statistics.median(walls):,.0f} articles/s wall time "
+              f"including the cluster start; {load()}")
+    speedup = rates[2] / rates[1]
+    print(f"scaling:  2 workers / 1 worker = {speedup:.2f}x (efficiency {speedup / 2:.0%}; goal >= 1.6x)")
 
 
 def postgis_bench(pg, data, index, a):
@@ -125,18 +139,25 @@ def postgis_bench(pg, data, index, a):
     rows = sum(b.counts["articles"] + b.counts["places"] + b.counts["mentions"] for b in batches)
     print(f"\npostgis:  {n} articles = {rows} rows (articles + places + mentions) in {len(batches)} batches of "
           f"{a.partition_size}; PostgreSQL {pg.bin.split('/')[-2]}, private cluster, default settings (fsync on)")
-    for writers in (1, 2):
+    # As gazetteer-bulk does: a first load into new tables gets its GiST indexes at the end (their
+    # build is inside the timing); a later load appends to tables whose indexes are maintained.
+    for writers, phase in ((1, "new tables"), (2, "new tables"), (2, "appending")):
         rates = []
         for i in range(a.repeat):
-            url = pg.url(schema=f"w{writers}_{i}")
-            conn = postgis.connect(url)
-            postgis.prepare(conn, schemas, f"w{writers}_{i}")
-            conn.close()
+            schema = f"w{writers}_{i}"
+            url = pg.url(schema=schema)
+            run = "bench" if phase == "new tables" else "again"
+            if phase == "new tables":
+                conn = postgis.connect(url)
+                postgis.prepare(conn, schemas, schema)
+                conn.close()
             ws = [postgis.BatchWriter(url, schemas) for _ in range(writers)]
+            # Appending: the same articles under another gazetteer version, beside the first load.
+            ver = version if phase == "new tables" else version + " (again)"
 
             def work(k):
                 for b in batches[k::writers]:
-                    ws[k].write(b, "bench", version, [])
+                    ws[k].write(b, run, ver, [])
 
             t0 = time.monotonic()
             threads = [threading.Thread(target=work, args=(k,)) for k in range(writers)]
@@ -144,12 +165,26 @@ def postgis_bench(pg, data, index, a):
                 t.start()
             for t in threads:
                 t.join()
+            postgis.create_spatial_indexes(ws[0].conn, schemas, schema)
             rates.append(n / (time.monotonic() - t0))
             for w in ws:
                 w.conn.close()
         r = statistics.median(rates)
-        print(f"postgis {writers} writer{'s' if writers > 1 else ''}: {r:,.0f} articles/s, {r * rows / n:,.0f} rows/s "
-              f"(median of {a.repeat}: {', '.join(f'{x:,.0f}' for x in rates)}); {load()}")
+        print(f"postgis {writers} writer{'s' if writers > 1 else ''}, {phase}: {r:,.0f} articles/s, "
+              f"{r * rows / n:,.0f} rows/s (median of {a.repeat}: {', '.join(f'{x:,.0f}' for x in rates)}); {load()}")
+
+
+def end_to_end(pg, bulk, data, env, a):
+    """gazetteer-bulk with 2 workers into PostGIS: how close it stays to the JSON Lines rate."""
+    runs = []
+    for i in range(a.repeat):
+        cmd = [bulk, data, "--output", pg.url(schema=f"e2e_{i}"), "--workers", "2", "--partition-size", str(a.partition_size)]
+        _secs, err = timed(cmd, env)
+        m = re.search(r"after the cluster was up: ([\d,]+) articles/s", err)
+        runs.append(float(m.group(1).replace(",", "")))
+    print(f"\ncommand:  {' '.join(cmd[:3])} --output postgresql:///... {' '.join(cmd[4:])}")
+    print(f"dask 2w -> postgis: {statistics.median(runs):,.0f} articles/s with the cluster up (median of {a.repeat}: "
+          f"{', '.join(f'{r:,.0f}' for r in runs)}); {load()}")
 
 
 if __name__ == "__main__":

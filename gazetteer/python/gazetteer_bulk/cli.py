@@ -152,6 +152,8 @@ def run(a) -> int:
     finally:
         if conn is not None:
             try:
+                if status in ("finished", "incomplete"):
+                    postgis.create_spatial_indexes(conn, list(schemas), schema)
                 postgis.finish_run(conn, schema, run_id, status)
             except Exception:  # the run's own error says more than this one would
                 pass

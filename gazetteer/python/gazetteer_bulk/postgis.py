@@ -4,7 +4,8 @@ Tables (in the schema given by ``?schema=`` or --schema, default public):
 
 * ``articles``, ``places``, ``mentions``: the engine's bulk layers (``bulk_layer_schemas()``: the
   columns ``gazetteer geoparse`` writes) plus ``run_id`` and, where the layer lacks it,
-  ``gazetteer_version``; a ``geom geometry(Point, 4326)`` column with a GiST index. Keys:
+  ``gazetteer_version``; a ``geom geometry(Point, 4326)`` column with a GiST index (made at the
+  end of the run that first fills the table, and kept up to date by later runs). Keys:
   (gazetteer_version, article_id) for articles, + start for mentions, + place_id for places.
 * ``bulk_runs``: one row per run (id, gazetteer version, inputs, start/end, status, counts).
 * ``bulk_errors``: records that could not be read, with file and line.
@@ -108,10 +109,13 @@ def prepare(conn, schemas: list[dict], schema: str) -> None:
             name = layer["name"]
             cols = table_columns(layer)
             key = ("gazetteer_version",) + LAYER_KEYS[name]
+            cur.execute("SELECT to_regclass(%s)", (f"{_q(schema)}.{_q(name)}",))
+            existed = cur.fetchone()[0] is not None
             cur.execute(f"CREATE TABLE IF NOT EXISTS {_q(schema)}.{_q(name)} ("
                         + ", ".join(f"{_q(c)} {t}" + (" NOT NULL" if c in key or c == "run_id" else "") for c, t in cols)
                         + f", PRIMARY KEY ({', '.join(_q(k) for k in key)}))")
-            cur.execute(f"CREATE INDEX IF NOT EXISTS {_q(name + '_geom_gist')} ON {_q(schema)}.{_q(name)} USING gist (geom)")
+            if existed:  # a table being filled for the first time gets its GiST index at the end
+                create_spatial_index(cur, schema, name)
             cur.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = %s AND table_name = %s",
                         (schema, name))
             have = {r[0] for r in cur.fetchall()}
@@ -126,6 +130,19 @@ def prepare(conn, schemas: list[dict], schema: str) -> None:
         cur.execute(f"CREATE TABLE IF NOT EXISTS {_q(schema)}.bulk_errors ("
                     "run_id text NOT NULL, file text NOT NULL, line bigint NOT NULL, reason text, "
                     "PRIMARY KEY (run_id, file, line))")
+    conn.commit()
+
+
+def create_spatial_index(cur, schema: str, table: str) -> None:
+    cur.execute(f"CREATE INDEX IF NOT EXISTS {_q(table + '_geom_gist')} ON {_q(schema)}.{_q(table)} USING gist (geom)")
+
+
+def create_spatial_indexes(conn, schemas: list[dict], schema: str) -> None:
+    """GiST indexes on the geometry of every table (built once over all rows: several times
+    cheaper than growing it row by row during the first load of a table)."""
+    with conn.cursor() as cur:
+        for layer in schemas:
+            create_spatial_index(cur, schema, layer["name"])
     conn.commit()
 
 
