@@ -25,6 +25,7 @@ import re
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 SQL_TYPES = {"integer": "bigint", "real": "double precision", "string": "text", "date": "date"}
+COPY_CHUNK = 1 << 20  # bytes per COPY message: psycopg2's 8 kB default costs a Python call per 8 kB
 LAYER_KEYS = {"articles": ("article_id",), "places": ("article_id", "place_id"), "mentions": ("article_id", "start")}
 
 
@@ -222,7 +223,7 @@ class BatchWriter:
                     cols = table_columns(layer)
                     lead = [run_id] + ([version] if cols[1][0] == "gazetteer_version" else [])
                     cur.copy_expert(f"COPY {s}.{_q(layer['name'])} ({', '.join(_q(c) for c, _t in cols)}) FROM STDIN",
-                                    io.BytesIO(result.copy_rows(layer["name"], leading=lead)))
+                                    io.BytesIO(result.copy_rows(layer["name"], leading=lead)), size=COPY_CHUNK)
                 self._errors(cur, run_id, errors)
             self.conn.commit()
             return result.counts["articles"]
@@ -241,7 +242,7 @@ class BatchWriter:
             with self.conn.cursor() as cur:
                 for layer in self.schemas:
                     cur.copy_expert(f"COPY {_q('stage_' + layer['name'])} FROM STDIN",
-                                    io.BytesIO(result.copy_rows(layer["name"])))
+                                    io.BytesIO(result.copy_rows(layer["name"])), size=COPY_CHUNK)
                 lists = {}
                 for layer in self.schemas:
                     fields = [f[0] for f in layer["fields"]]
