@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up everything the tests need, builds, and runs the whole test suite (unit, data, cli,
-# qgis, map). Suites labelled "slow" run only with --all. Safe to run twice.
+# qgis, map, bulk). Suites labelled "slow" run only with --all. Safe to run twice.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${GAZETTEER_BUILD_DIR:-$here/build}
