@@ -113,7 +113,7 @@ def bench_dask(bulk, data, tmp, env, a):
             walls.append(a.articles / secs)
             os.unlink(out)
         rates[workers] = statistics.median(runs)
-        print(f"\ncommand:  {' '.join(cmd[:-1])} N")
+        print(f"\ncommand:  {' '.join(cmd[:3])} OUT.jsonl {' '.join(cmd[4:])}")
         print(f"dask {workers}w:  {rates[workers]:,.0f} articles/s with the cluster up (median of {a.repeat}: "
               f"{', '.join(f'{r:,.0f}' for r in runs)}); {statistics.median(walls):,.0f} articles/s wall time "
               f"including the cluster start; {load()}")
@@ -140,24 +140,20 @@ def postgis_bench(pg, data, index, a):
     print(f"\npostgis:  {n} articles = {rows} rows (articles + places + mentions) in {len(batches)} batches of "
           f"{a.partition_size}; PostgreSQL {pg.bin.split('/')[-2]}, private cluster, default settings (fsync on)")
     # As gazetteer-bulk does: a first load into new tables gets its GiST indexes at the end (their
-    # build is inside the timing); a later load appends to tables whose indexes are maintained.
-    for writers, phase in ((1, "new tables"), (2, "new tables"), (2, "appending")):
+    # build is inside the timing).
+    for writers, phase in ((1, "new tables"), (2, "new tables")):
         rates = []
         for i in range(a.repeat):
             schema = f"w{writers}_{i}"
             url = pg.url(schema=schema)
-            run = "bench" if phase == "new tables" else "again"
-            if phase == "new tables":
-                conn = postgis.connect(url)
-                postgis.prepare(conn, schemas, schema)
-                conn.close()
+            conn = postgis.connect(url)
+            postgis.prepare(conn, schemas, schema)
+            conn.close()
             ws = [postgis.BatchWriter(url, schemas) for _ in range(writers)]
-            # Appending: the same articles under another gazetteer version, beside the first load.
-            ver = version if phase == "new tables" else version + " (again)"
 
             def work(k):
                 for b in batches[k::writers]:
-                    ws[k].write(b, run, ver, [])
+                    ws[k].write(b, "bench", version, [])
 
             t0 = time.monotonic()
             threads = [threading.Thread(target=work, args=(k,)) for k in range(writers)]
@@ -167,6 +163,8 @@ def postgis_bench(pg, data, index, a):
                 t.join()
             postgis.create_spatial_indexes(ws[0].conn, schemas, schema)
             rates.append(n / (time.monotonic() - t0))
+            stored = ws[0].existing([f"synth-{j:06d}" for j in range(n)], version)
+            assert len(stored) == n, f"{len(stored)} of {n} articles stored"
             for w in ws:
                 w.conn.close()
         r = statistics.median(rates)
@@ -182,7 +180,7 @@ def end_to_end(pg, bulk, data, env, a):
         _secs, err = timed(cmd, env)
         m = re.search(r"after the cluster was up: ([\d,]+) articles/s", err)
         runs.append(float(m.group(1).replace(",", "")))
-    print(f"\ncommand:  {' '.join(cmd[:3])} --output postgresql:///... {' '.join(cmd[4:])}")
+    print(f"\ncommand:  {' '.join(cmd[:3])} postgresql:///... {' '.join(cmd[4:])}")
     print(f"dask 2w -> postgis: {statistics.median(runs):,.0f} articles/s with the cluster up (median of {a.repeat}: "
           f"{', '.join(f'{r:,.0f}' for r in runs)}); {load()}")
 
