@@ -357,6 +357,44 @@ app.exitQgis()
         self.assertEqual(n, 10 * mentions // 6)
         w.conn.close()
 
+    def test_9_a_killed_file_run_resumes_from_its_parts(self):
+        out = os.path.join(self.tmp.name, "resume-files")
+        os.makedirs(out)
+        jsonl = os.path.join(out, "all.jsonl")
+        parts = jsonl + ".parts"
+        env = dict(os.environ, GAZETTEER_INDEX=INDEX)
+        proc = subprocess.Popen([BULK, self.inputs, "--output", jsonl, "--workers", "2", "--partition-size", "4", "-q"],
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        deadline = time.monotonic() + 240
+        try:
+            while time.monotonic() < deadline and proc.poll() is None:
+                if os.path.isdir(parts) and sum(n.startswith("part-") for n in os.listdir(parts)) >= 10:
+                    break
+                time.sleep(0.02)
+        finally:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+        done = sorted(n for n in os.listdir(parts) if n.startswith("part-"))
+        self.assertGreaterEqual(len(done), 10)
+        self.assertFalse(os.path.exists(jsonl), "the run finished before it could be killed")
+
+        r = bulk(self.inputs, "--output", jsonl, "--workers", "2", "--partition-size", "4")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("holds partitions of an unfinished run: pass --resume", r.stderr)
+        self.assertEqual(sorted(n for n in os.listdir(parts) if n.startswith("part-")), done)  # nothing lost
+
+        kept = 0
+        for n in done:
+            with open(os.path.join(parts, n)) as f:
+                kept += sum(1 for _ in f)
+        r = bulk(self.inputs, "--output", jsonl, "--workers", "2", "--partition-size", "4", "--resume")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertFalse(os.path.exists(parts))
+        self.assertIn(f"{len(self.expected) - kept} articles written", r.stderr)
+        cli = subprocess.run([CLI, "geoparse", "-q", self.inputs], capture_output=True, text=True, env=env)
+        with open(jsonl) as f:
+            self.assertEqual(f.read(), cli.stdout)
+
 
 def worker_processes(parent: int) -> list[int]:
     """Dask worker processes a LocalCluster spawned under `parent` (multiprocessing spawn children)."""

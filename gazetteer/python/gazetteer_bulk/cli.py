@@ -244,7 +244,7 @@ def execute(client, parts, job, a):
         p = by_future[fut]
         try:
             r = fut.result()
-        except tasks.WorkerSetupError as e:
+        except tasks.WorkerSetupError:
             for f in futures:
                 f.cancel()
             raise

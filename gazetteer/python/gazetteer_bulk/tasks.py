@@ -124,7 +124,7 @@ def run_partition(p: inputs.Partition, job: Job) -> dict:
 def _read(p: inputs.Partition, errors: list):
     try:
         data = inputs.read_partition(p)
-    except OSError as e:
+    except OSError:
         # A text group reads file by file so that one unreadable file does not cost the others.
         if p.kind == "jsonl":
             raise
