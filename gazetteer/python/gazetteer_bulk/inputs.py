@@ -81,9 +81,11 @@ def is_jsonl(path: str) -> bool:
 
 
 def _jsonl_partitions(path: str, lines_per_partition: int, block: int = 1 << 22) -> list[Partition]:
-    """Cuts a JSON Lines file after every `lines_per_partition` line ends."""
+    """Cuts a JSON Lines file after every `lines_per_partition` line ends (one pass, one find()
+    per line: a few seconds for ten million lines, small beside geoparsing them)."""
     parts: list[Partition] = []
-    start, first_line, lines_in_part, offset = 0, 1, 0, 0
+    start, first_line, lines, offset = 0, 1, 0, 0
+    last = b"\n"
     try:
         with open(path, "rb") as f:
             while True:
@@ -92,25 +94,23 @@ def _jsonl_partitions(path: str, lines_per_partition: int, block: int = 1 << 22)
                     break
                 pos = 0
                 while True:
-                    need = lines_per_partition - lines_in_part
-                    # Find the need-th newline from pos, if this block has it.
-                    count = buf.count(b"\n", pos)
-                    if count < need:
-                        lines_in_part += count
+                    nl = buf.find(b"\n", pos)
+                    if nl < 0:
                         break
-                    nl = pos - 1
-                    for _ in range(need):
-                        nl = buf.index(b"\n", nl + 1)
-                    end = offset + nl + 1
-                    parts.append(Partition("jsonl", (path,), start, end, first_line, lines_per_partition))
-                    first_line += lines_per_partition
-                    start, lines_in_part, pos = end, 0, nl + 1
+                    pos = nl + 1
+                    lines += 1
+                    if lines == lines_per_partition:
+                        end = offset + pos
+                        parts.append(Partition("jsonl", (path,), start, end, first_line, lines))
+                        first_line += lines
+                        start, lines = end, 0
                 offset += len(buf)
+                last = buf[-1:]
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror})") from e
     if offset > start:
-        # The rest, with or without a final newline.
-        parts.append(Partition("jsonl", (path,), start, offset, first_line, max(lines_in_part, 1)))
+        # The rest, whose last line may lack its newline.
+        parts.append(Partition("jsonl", (path,), start, offset, first_line, lines + (last != b"\n")))
     return parts
 
 
