@@ -508,7 +508,7 @@ void bind_bulk(py::module_& m, py::class_<gz::Index, std::shared_ptr<gz::Index>>
            "The layer's rows in PostgreSQL COPY text format: the `leading` values, the fields in\n"
            "schema order, then the point as hex EWKB (SRID 4326).")
         .def_property_readonly("json_lines", [](const gz::BulkResult& r) { return py::bytes(r.json_lines); },
-           "The `gazetteer geoparse` JSON Lines of the batch (when asked for).")
+           "The `gazetteer geoparse` JSON Lines of the batch (geoparse_batch(..., json_lines=True)).")
         .def("write", [](const gz::BulkResult& r, const std::string& path, const std::string& format) {
             gz::WriteOptions o;
             o.format = format;
@@ -534,10 +534,11 @@ void bind_bulk(py::module_& m, py::class_<gz::Index, std::shared_ptr<gz::Index>>
         }
         py::gil_scoped_release release;
         gz::Geoparser parser(idx);
-        return gz::geoparse_batch(parser, in, flags, json_lines);
+        return gz::geoparse_batch(parser, in, flags, json_lines ? gz::BulkOutput::JsonLines : gz::BulkOutput::Layers);
     }, py::arg("input"), py::kw_only(), py::arg("skip") = py::none(), py::arg("json_lines") = false,
-       "Geoparses a BulkInput (ids in `skip` are left out) and returns a BulkResult. Duplicate ids\n"
-       "are added to input.errors.");
+       "Geoparses a BulkInput (ids in `skip` are left out) and returns a BulkResult: its layers, or\n"
+       "with json_lines=True the `gazetteer geoparse` JSON Lines instead. Duplicate ids are added\n"
+       "to input.errors.");
 }
 
 #endif  // GAZETTEER_PY_HAVE_GEOPARSE

@@ -69,8 +69,14 @@ struct BulkCounts {
     std::uint64_t mentions = 0, unresolved = 0, places = 0;
 };
 
-/// The result of one batch: the three layers ("articles", "places", "mentions", in that order)
-/// and, when asked, the `gazetteer geoparse` JSON Lines of every article, with counts. Errors found while parsing (duplicate ids) are
+/// What geoparse_batch() produces.
+enum class BulkOutput : std::uint8_t {
+    Layers,     ///< the "articles", "places" and "mentions" layers (for PostGIS and GDAL files)
+    JsonLines,  ///< the `gazetteer geoparse` JSON Lines of every article, and no layers
+};
+
+/// The result of one batch: the three layers ("articles", "places", "mentions", in that order;
+/// empty with BulkOutput::JsonLines) or the JSON Lines text, with counts. Errors found while parsing (duplicate ids) are
 /// appended to the input's errors by geoparse_batch().
 struct BulkResult {
     std::vector<Layer> layers;
@@ -89,7 +95,7 @@ std::vector<Layer> bulk_layer_schemas();
 /// input.errors ("duplicate article id") and left out, so every output row is keyed by a unique
 /// article id. Never throws for any article text (std::bad_alloc aside).
 BulkResult geoparse_batch(const Geoparser& parser, BulkInput& input, const std::vector<bool>& skip = {},
-                          bool json_lines = false);
+                          BulkOutput output = BulkOutput::Layers);
 
 /// Appends the rows of `layer` to `out` in PostgreSQL's COPY text format (PostgreSQL manual,
 /// "COPY", File Formats / Text Format): one line per feature, the field values in layer order,
