@@ -67,7 +67,6 @@ def writer_for(job: Job) -> postgis.BatchWriter:
     return w
 
 
-
 def _part_ext(job: Job) -> str:
     return {"jsonl": ".jsonl", "GPKG": ".gpkg", "FlatGeobuf": ".fgb", "GeoJSONSeq": ".geojsonl"}.get(job.fmt, ".gpkg")
 
