@@ -22,8 +22,10 @@ packages=(build-essential cmake ninja-build pkg-config git
           catch2 libfmt-dev nlohmann-json3-dev libmarisa-dev libcli11-dev libxxhash-dev libssl-dev
           pybind11-dev python3-dev qt6-base-dev qt6-svg-dev bc)
 packages+=(fonts-nanum)  # Hangul glyphs for the article panel and the map (Cyrillic: DejaVu)
+packages+=(python3-dask python3-distributed python3-psycopg2)  # gazetteer-bulk (Dask, PostGIS out)
 if [ "$with_tests" -eq 1 ]; then
   packages+=(qgis python3-qgis xvfb xauth zip unzip imagemagick time postgresql-15)
+  packages+=(postgresql-15-postgis-3)  # tests/bulk: a private PostGIS cluster
   # The sanitizer and fuzz runs (scripts/sanitize.sh): clang-14 with its runtime libraries
   # (ASan, UBSan and libFuzzer's libclang_rt.fuzzer).
   packages+=(clang-14 libclang-rt-14-dev)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything the tests need, builds, and runs the whole test suite (unit, data, cli,
-# qgis, map), then the sanitizer and fuzz runs (scripts/sanitize.sh). Suites labelled "slow" run
-# only with --all, which also fuzzes longer. Safe to run twice.
+# qgis, map, bulk), then the sanitizer and fuzz runs (scripts/sanitize.sh). Suites labelled "slow"
+# run only with --all, which also fuzzes longer. Safe to run twice.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${GAZETTEER_BUILD_DIR:-$here/build}

@@ -25,7 +25,9 @@
 #include <gazetteer/version.hpp>
 
 #if GAZETTEER_PY_HAVE_GEOPARSE
+#include <gazetteer/bulk.hpp>
 #include <gazetteer/geoparse.hpp>
+#include <gazetteer/layers.hpp>
 #endif
 #if GAZETTEER_PY_HAVE_ITINERARY && __has_include(<gazetteer/itinerary.hpp>)
 #include <gazetteer/itinerary.hpp>
@@ -44,6 +46,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -462,6 +465,148 @@ gz::ProjectionKind projection_kind_from(const std::string& name) {
     throw gz::UsageError("unknown projection kind '" + name + "': use local, laea, equal-earth or mercator");
 }
 
+
+#if GAZETTEER_PY_HAVE_GEOPARSE
+
+// ---------------------------------------------------------------------------------------------
+// Bulk batches (gazetteer-bulk): opaque objects, so that a batch's rows stay in C++ and reach
+// the database or a file as one COPY buffer; Python only sees ids, counts and errors. Reading
+// and geoparsing release the GIL (a Dask worker's other threads keep heartbeating).
+
+const char* field_type_name(gz::FieldType t) {
+    switch (t) {
+        case gz::FieldType::Integer: return "integer";
+        case gz::FieldType::Real: return "real";
+        case gz::FieldType::String: return "string";
+        case gz::FieldType::Date: return "date";
+    }
+    return "string";
+}
+
+py::list layer_schemas_list() {
+    py::list out;
+    for (const auto& l : gz::bulk_layer_schemas()) {
+        py::list fields;
+        for (const auto& f : l.fields) fields.append(py::make_tuple(f.name, field_type_name(f.type), f.precision));
+        py::dict d;
+        d["name"] = l.name;
+        d["geometry"] = l.geometry_type == gz::GeometryType::Point ? "Point" : "LineString";
+        d["fields"] = fields;
+        out.append(d);
+    }
+    return out;
+}
+
+const gz::Layer& layer_named(const gz::BulkResult& r, const std::string& name) {
+    for (const auto& l : r.layers)
+        if (l.name == name) return l;
+    throw gz::UsageError("no layer named '" + name + "' (articles, places, mentions)");
+}
+
+void bind_bulk(py::module_& m, py::class_<gz::Index, std::shared_ptr<gz::Index>>& index) {
+    m.def("bulk_layer_schemas", &layer_schemas_list,
+          "The layers a bulk batch writes, in order: [{'name', 'geometry', 'fields': [(name, type,\n"
+          "precision)]}] with type one of 'integer', 'real', 'string', 'date'. Writers build their\n"
+          "tables from this, so the columns are the ones `gazetteer geoparse` writes.");
+
+    m.def("bulk_layer_files", [](const std::string& path, const std::string& format) {
+        gz::WriteOptions o;
+        o.format = format;
+        return gz::layer_file_paths(path, gz::bulk_layer_schemas(), o);
+    }, py::arg("path"), py::kw_only(), py::arg("format") = "",
+       "The files BulkResult.write(path, format=...) writes, in layer order (one for GPKG).");
+    m.def("resolve_format", [](const std::string& path, const std::string& format) { return gz::resolve_format(path, format); },
+          py::arg("path"), py::arg("format") = "", "GDAL driver name for a format name or the path's extension.");
+
+    py::class_<gz::BulkInput>(m, "BulkInput",
+        "Articles of one bulk batch with their file and line, and the records that failed to read.")
+        .def(py::init<>())
+        .def("read_jsonl", [](gz::BulkInput& in, const std::string& file, std::uint64_t first_line, const py::bytes& data) {
+            std::string_view chunk = data;  // the bytes object stays alive for the call
+            py::gil_scoped_release release;
+            gz::read_jsonl_chunk(file, first_line, chunk, in);
+        }, py::arg("file"), py::arg("first_line"), py::arg("data"),
+           "Reads whole JSON Lines records (bytes) of `file` starting at 1-based line `first_line`.")
+        .def("read_text", [](gz::BulkInput& in, const std::string& file, const py::bytes& data) {
+            std::string_view bytes = data;
+            py::gil_scoped_release release;
+            gz::read_text_article(file, bytes, in);
+        }, py::arg("file"), py::arg("data"), "Reads a whole text file (bytes) as one article.")
+        .def("__len__", [](const gz::BulkInput& in) { return in.articles.size(); })
+        .def_property_readonly("ids", [](const gz::BulkInput& in) {
+            std::vector<std::string> ids;
+            ids.reserve(in.articles.size());
+            for (const auto& a : in.articles) ids.push_back(a.id);
+            return ids;
+        }, "Article ids in input order.")
+        .def_property_readonly("errors", [](const gz::BulkInput& in) {
+            py::list out;
+            // Reasons may quote input bytes: decode leniently rather than fail on the report.
+            auto text = [](const std::string& s) {
+                return py::reinterpret_steal<py::str>(PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace"));
+            };
+            for (const auto& e : in.errors) out.append(py::make_tuple(text(e.file), e.line, text(e.reason), text(e.message())));
+            return out;
+        }, "Records that failed: [(file, line, reason, message)]; line 0 = the whole file.");
+
+    py::class_<gz::BulkResult>(m, "BulkResult", "The articles, places and mentions layers of one geoparsed batch.")
+        .def_property_readonly("counts", [](const gz::BulkResult& r) {
+            py::dict d;
+            d["articles"] = r.counts.articles;
+            d["skipped"] = r.counts.skipped;
+            d["duplicates"] = r.counts.duplicates;
+            d["mentions"] = r.counts.mentions;
+            d["unresolved"] = r.counts.unresolved;
+            d["places"] = r.counts.places;
+            return d;
+        })
+        .def("copy_rows", [](const gz::BulkResult& r, const std::string& layer, const std::vector<std::string>& leading) {
+            const gz::Layer& l = layer_named(r, layer);
+            std::string out;
+            {
+                py::gil_scoped_release release;
+                gz::append_pg_copy_rows(out, l, leading);
+            }
+            return py::bytes(out);
+        }, py::arg("layer"), py::kw_only(), py::arg("leading") = std::vector<std::string>{},
+           "The layer's rows in PostgreSQL COPY text format: the `leading` values, the fields in\n"
+           "schema order, then the point as hex EWKB (SRID 4326).")
+        .def_property_readonly("json_lines", [](const gz::BulkResult& r) { return py::bytes(r.json_lines); },
+           "The `gazetteer geoparse` JSON Lines of the batch (geoparse_batch(..., json_lines=True)).")
+        .def("write", [](const gz::BulkResult& r, const std::string& path, const std::string& format) {
+            gz::WriteOptions o;
+            o.format = format;
+            o.coordinate_precision = 6;
+            py::gil_scoped_release release;
+            return gz::write_layers(path, r.layers, o);
+        }, py::arg("path"), py::kw_only(), py::arg("format") = "",
+           "Writes the three layers with GDAL (atomically; format as `gazetteer geoparse --format`);\n"
+           "returns the files written.");
+
+    index.def("gazetteer_version", [](const gz::Index& idx) { return gz::gazetteer_version_of(idx); },
+              "Provenance of this index's geoparses (engine version, index name and checksum), as\n"
+              "written in the gazetteer_version fields.");
+    index.def("geoparse_batch", [](const gz::Index& idx, gz::BulkInput& in, const py::object& skip, bool json_lines) {
+        std::vector<bool> flags;
+        if (!skip.is_none()) {
+            std::unordered_set<std::string> done;
+            for (auto h : skip) done.insert(h.cast<std::string>());
+            if (!done.empty()) {
+                flags.reserve(in.articles.size());
+                for (const auto& a : in.articles) flags.push_back(done.count(a.id) > 0);
+            }
+        }
+        py::gil_scoped_release release;
+        gz::Geoparser parser(idx);
+        return gz::geoparse_batch(parser, in, flags, json_lines ? gz::BulkOutput::JsonLines : gz::BulkOutput::Layers);
+    }, py::arg("input"), py::kw_only(), py::arg("skip") = py::none(), py::arg("json_lines") = false,
+       "Geoparses a BulkInput (ids in `skip` are left out) and returns a BulkResult: its layers, or\n"
+       "with json_lines=True the `gazetteer geoparse` JSON Lines instead. Duplicate ids are added\n"
+       "to input.errors.");
+}
+
+#endif  // GAZETTEER_PY_HAVE_GEOPARSE
+
 }  // namespace
 
 PYBIND11_MODULE(_gazetteer_engine, m) {
@@ -528,8 +673,9 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
     m.def("default_index_path", [] { return gz::default_index_path(); },
           "Where the engine looks for the index: $GAZETTEER_INDEX, then the build's default.");
 
-    py::class_<gz::Index, std::shared_ptr<gz::Index>>(m, "Index",
-        "A read-only, memory-mapped gazetteer index. Thread safe; share one per process.")
+    py::class_<gz::Index, std::shared_ptr<gz::Index>> index_class(m, "Index",
+        "A read-only, memory-mapped gazetteer index. Thread safe; share one per process.");
+    index_class
         .def_static("open", [](const std::string& path) {
             py::gil_scoped_release release;
             return std::make_shared<gz::Index>(gz::Index::open(path));
@@ -670,6 +816,9 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
            "itself is not reported).")
 #endif
         ;
+#if GAZETTEER_PY_HAVE_GEOPARSE
+    bind_bulk(m, index_class);
+#endif
 
     m.def("route", [](py::sequence stops, py::object modes, py::object dates, double max_segment_km,
                       unsigned min_segments) {
