@@ -22,6 +22,7 @@
 #include <gazetteer/text.hpp>
 
 #include "geoparse/language.hpp"
+#include "place_tally.hpp"
 #include "geoparse/lexicon.hpp"
 
 #include <algorithm>
@@ -931,8 +932,7 @@ private:
         ArticleResult r;
         r.id = std::string(id);
         auto& spans = m_s.spans;
-        std::unordered_map<std::uint32_t, std::size_t> place_slot;
-        std::vector<double> conf_sum;
+        PlaceTally<std::uint32_t> tally(r.places);
         for (auto& sp : spans) {
             Group& g = m_groups[static_cast<std::size_t>(sp.group)];
             if (g.cands.empty()) continue;
@@ -963,18 +963,7 @@ private:
             if (sp.qualifier >= 0) m.reasons.push_back("qualified by '" + std::string(m_text.substr(m_toks[spans[static_cast<std::size_t>(sp.qualifier)].first].begin, m_toks[spans[static_cast<std::size_t>(sp.qualifier)].last].end - m_toks[spans[static_cast<std::size_t>(sp.qualifier)].first].begin)) + "'");
             if (g.confidence >= m_o.abstain_below) {
                 m.place = m.alternatives.empty() ? m_idx.place(win.place) : m.alternatives.front().place;
-                auto [it, fresh] = place_slot.emplace(win.place, r.places.size());
-                if (fresh) {
-                    ArticlePlace ap;
-                    ap.place = *m.place;
-                    ap.first_start = m.start;
-                    r.places.push_back(std::move(ap));
-                    conf_sum.push_back(0);
-                }
-                auto& ap = r.places[it->second];
-                ++ap.count;
-                ap.max_confidence = std::max(ap.max_confidence, m.confidence);
-                conf_sum[it->second] += m.confidence;
+                tally.add(win.place, *m.place, m.start, m.confidence);
             } else {
                 // Abstaining keeps a mention only when recognition is sure it names a place (a
                 // locative cue, "-based", a qualifier): a capitalised word whose many namesakes
@@ -984,8 +973,7 @@ private:
             }
             r.mentions.push_back(std::move(m));
         }
-        for (std::size_t i = 0; i < r.places.size(); ++i)
-            r.places[i].mean_confidence = std::round(conf_sum[i] / static_cast<double>(r.places[i].count) * 1000) / 1000;
+        tally.finish();
         return r;
     }
 };

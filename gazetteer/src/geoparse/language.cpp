@@ -53,28 +53,6 @@ std::string canonical_language(std::string_view code) {
 
 namespace gazetteer::detail {
 
-char32_t decode_utf8(std::string_view s, std::size_t i, unsigned& len) noexcept {
-    auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) { len = 1; return b0; }
-    auto cont = [&](std::size_t k) { return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80; };
-    if ((b0 & 0xE0) == 0xC0 && b0 >= 0xC2 && cont(i + 1)) {
-        len = 2;
-        return (char32_t(b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
-    }
-    if ((b0 & 0xF0) == 0xE0 && cont(i + 1) && cont(i + 2)) {
-        len = 3;
-        return (char32_t(b0 & 0x0F) << 12) | (char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
-               (static_cast<unsigned char>(s[i + 2]) & 0x3F);
-    }
-    if ((b0 & 0xF8) == 0xF0 && b0 <= 0xF4 && cont(i + 1) && cont(i + 2) && cont(i + 3)) {
-        len = 4;
-        return (char32_t(b0 & 0x07) << 18) | (char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 12) |
-               (char32_t(static_cast<unsigned char>(s[i + 2]) & 0x3F) << 6) | (static_cast<unsigned char>(s[i + 3]) & 0x3F);
-    }
-    len = 1;
-    return 0xFFFD;
-}
-
 void append_utf8(std::string& out, char32_t c) {
     if (c < 0x80) {
         out.push_back(static_cast<char>(c));

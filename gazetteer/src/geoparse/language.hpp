@@ -7,6 +7,8 @@
 #include <gazetteer/index.hpp>
 #include <gazetteer/text.hpp>
 
+#include "../text/utf8.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -77,8 +79,7 @@ void find_russian_spans(const Index& index, std::string_view text, const Tokeniz
 void find_korean_spans(const Index& index, std::string_view text, const TokenizedText& tt, std::vector<LanguageSpan>& out);
 
 /// Shared helpers of the recognisers.
-/// Decodes the UTF-8 code point at s[i] (invalid bytes decode as U+FFFD of length 1).
-char32_t decode_utf8(std::string_view s, std::size_t i, unsigned& len) noexcept;
+// decode_utf8(): text/utf8.hpp.
 /// Appends the UTF-8 encoding of `c`.
 void append_utf8(std::string& out, char32_t c);
 /// Rank of a posting list's best place for recognition: 3 country or continent, 2 populous

@@ -10,6 +10,8 @@
 #include <gazetteer/geoparse.hpp>
 #include <gazetteer/text.hpp>
 
+#include "place_tally.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
@@ -65,8 +67,7 @@ ArticleResult Geoparser::parse_windows(std::string_view id, std::string_view tex
     ArticleResult out;
     out.id = std::string(id);
     out.language = lang;
-    std::unordered_map<std::string, std::size_t> place_slot;
-    std::vector<double> conf_sum;
+    detail::PlaceTally<std::string> tally(out.places);
 
     std::size_t begin = 0;                // owned range [begin, cut) in bytes
     std::size_t cp_anchor_byte = 0, cp_anchor = 0;  // a byte offset and its code point offset
@@ -98,27 +99,13 @@ ArticleResult Geoparser::parse_windows(std::string_view id, std::string_view tex
             m.end += cp_anchor;
             m.sentence_start += cp_anchor;
             reported_until = m.end;
-            if (m.place) {
-                auto [it, fresh] = place_slot.emplace(m.place->id, out.places.size());
-                if (fresh) {
-                    ArticlePlace ap;
-                    ap.place = *m.place;
-                    ap.first_start = m.start;
-                    out.places.push_back(std::move(ap));
-                    conf_sum.push_back(0);
-                }
-                auto& ap = out.places[it->second];
-                ++ap.count;
-                ap.max_confidence = std::max(ap.max_confidence, m.confidence);
-                conf_sum[it->second] += m.confidence;
-            }
+            if (m.place) tally.add(m.place->id, *m.place, m.start, m.confidence);
             keep.push_back(std::move(m));
         }
         if (!keep.empty()) sink(keep);
         begin = cut;
     }
-    for (std::size_t i = 0; i < out.places.size(); ++i)
-        out.places[i].mean_confidence = std::round(conf_sum[i] / static_cast<double>(out.places[i].count) * 1000) / 1000;
+    tally.finish();
     return out;
 }
 

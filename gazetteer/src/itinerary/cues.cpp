@@ -110,7 +110,7 @@ const WordSet kCancelVerbs = make_word_set("withdrew withdraw withdraws withdraw
 
 }  // namespace cues
 
-bool is_preposition(std::string_view w) {
+bool is_route_preposition(std::string_view w) {
     return w == "to" || w == "into" || w == "toward" || w == "towards" || w == "onto" || w == "for" || w == "in" ||
            w == "at" || w == "from" || w == "via" || w == "through" || w == "of" || w == "near" || w == "outside" ||
            w == "inside" || w == "on" || w == "by" || w == "with" || w == "across" || w == "over";

@@ -121,7 +121,7 @@ bool Extractor::governing_cue(Event& e) {
         e.dir = Direction::Arrive;
         return true;
     }
-    if (!is_preposition(pw)) return false;
+    if (!is_route_preposition(pw)) return false;
     // "In Hanoi, Putin is scheduled to meet ...", "In Fiji he visited a hospital": a fronted
     // place phrase whose clause goes on to a stay or visit verb.
     // So is one after an adverb ("Back in France, unions staged ...").
@@ -730,7 +730,7 @@ void Extractor::assign_modes() {
         if (mode.empty()) continue;
         // A mode noun modifying another noun is no travel: "a car factory", "a train station".
         if (i + 1 < toks.size() && toks[i + 1].is(TokWord) && !toks[i + 1].is(TokCapitalised) &&
-            !is_function_word(m_w[i + 1]) && !is_preposition(m_w[i + 1]) && m_w[i + 1] != "back" && m_w[i + 1] != "home" &&
+            !is_function_word(m_w[i + 1]) && !is_route_preposition(m_w[i + 1]) && m_w[i + 1] != "back" && m_w[i + 1] != "home" &&
             m_w[i + 1] != "out" && m_w[i + 1] != "across" && m_w[i + 1] != "over" && !is_compass_word(m_w[i + 1]) &&
             !(cue_class(m_w[i + 1]) & CueArrive) &&  // "a train journey", "the car ride" are travel
             route_verb(m_w[i + 1]) == RouteVerb::None) {  // and so is "the train follows the shore"

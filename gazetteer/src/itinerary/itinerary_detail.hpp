@@ -74,7 +74,7 @@ extern const WordSet kCarryVerbs;        ///< carrying someone ("the plane carry
 }  // namespace cues
 
 /// Prepositions that may govern a place ("to", "in", "via", "from", ...).
-bool is_preposition(std::string_view w);
+bool is_route_preposition(std::string_view w);
 /// Punctuation that ends a clause for cue windows (";", ":", parentheses, quotes, dashes).
 bool is_clause_break(std::string_view w);
 /// Words naming a transport facility of a place ("airport", "station", "harbour").

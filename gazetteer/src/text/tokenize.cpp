@@ -5,6 +5,8 @@
 
 #include <gazetteer/text.hpp>
 
+#include "text/utf8.hpp"
+
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -16,30 +18,7 @@ namespace gazetteer {
 
 namespace {
 
-// Decodes one code point at s[i]; invalid or truncated sequences decode as U+FFFD of length 1
-// (the count of code points must stay aligned with what a lenient decoder such as Python's
-// "replace" error handler would produce).
-inline char32_t decode(std::string_view s, std::size_t i, unsigned& len) noexcept {
-    auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) { len = 1; return b0; }
-    auto cont = [&](std::size_t k) { return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80; };
-    if ((b0 & 0xE0) == 0xC0 && b0 >= 0xC2 && cont(i + 1)) {
-        len = 2;
-        return (char32_t(b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
-    }
-    if ((b0 & 0xF0) == 0xE0 && cont(i + 1) && cont(i + 2)) {
-        len = 3;
-        return (char32_t(b0 & 0x0F) << 12) | (char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
-               (static_cast<unsigned char>(s[i + 2]) & 0x3F);
-    }
-    if ((b0 & 0xF8) == 0xF0 && b0 <= 0xF4 && cont(i + 1) && cont(i + 2) && cont(i + 3)) {
-        len = 4;
-        return (char32_t(b0 & 0x07) << 18) | (char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 12) |
-               (char32_t(static_cast<unsigned char>(s[i + 2]) & 0x3F) << 6) | (static_cast<unsigned char>(s[i + 3]) & 0x3F);
-    }
-    len = 1;
-    return 0xFFFD;
-}
+using detail::decode_utf8;
 
 enum class CharClass : std::uint8_t { Space, Word, Apostrophe, Punct };
 
@@ -103,7 +82,7 @@ std::size_t code_point_count(std::string_view s) noexcept {
     std::size_t n = 0;
     for (std::size_t i = 0; i < s.size();) {
         unsigned len;
-        decode(s, i, len);
+        decode_utf8(s, i, len);
         i += len;
         ++n;
     }
@@ -159,7 +138,7 @@ void tokenize(std::string_view text, TokenizedText& out) {
 
     while (i < text.size()) {
         unsigned len;
-        char32_t c = decode(text, i, len);
+        char32_t c = decode_utf8(text, i, len);
         CharClass cls = classify(c);
         if (cls == CharClass::Space) {
             if (c == '\n') ++newlines;
@@ -208,7 +187,7 @@ void tokenize(std::string_view text, TokenizedText& out) {
             std::uint32_t k = cp;
             while (j < text.size()) {
                 unsigned l2;
-                char32_t d = decode(text, j, l2);
+                char32_t d = decode_utf8(text, j, l2);
                 CharClass dc = classify(d);
                 if (dc == CharClass::Word) {
                     if (d >= 0x80) t.flags |= TokNonAscii;
@@ -229,14 +208,14 @@ void tokenize(std::string_view text, TokenizedText& out) {
                 if (dc == CharClass::Apostrophe && j + l2 < text.size()) {
                     // Inside a word only when a letter follows and it is not the possessive "'s".
                     unsigned l3;
-                    char32_t n = decode(text, j + l2, l3);
+                    char32_t n = decode_utf8(text, j + l2, l3);
                     if (classify(n) != CharClass::Word) break;
                     bool possessive = (n == 's' || n == 'S');
                     if (possessive) {
                         std::size_t after = j + l2 + l3;
                         if (after < text.size()) {
                             unsigned l4;
-                            char32_t a = decode(text, after, l4);
+                            char32_t a = decode_utf8(text, after, l4);
                             possessive = classify(a) != CharClass::Word;
                         }
                     }
@@ -259,14 +238,14 @@ void tokenize(std::string_view text, TokenizedText& out) {
             // The possessive clitic as its own token.
             if (i < text.size()) {
                 unsigned l2;
-                char32_t d = decode(text, i, l2);
+                char32_t d = decode_utf8(text, i, l2);
                 if (classify(d) == CharClass::Apostrophe && i + l2 < text.size() &&
                     (text[i + l2] == 's' || text[i + l2] == 'S')) {
                     std::size_t after = i + l2 + 1;
                     bool end_ok = after >= text.size();
                     if (!end_ok) {
                         unsigned l4;
-                        end_ok = classify(decode(text, after, l4)) != CharClass::Word;
+                        end_ok = classify(decode_utf8(text, after, l4)) != CharClass::Word;
                     }
                     if (end_ok) {
                         Token p;
