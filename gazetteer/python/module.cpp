@@ -8,10 +8,6 @@
 //
 // Every engine call releases the GIL, so the QGIS locator (which runs filters in worker threads)
 // never holds up the Python interpreter of the UI thread while a look-up runs.
-//
-// The geoparser and itinerary parts are compiled in only when the engine implements them
-// (GAZETTEER_PY_HAVE_GEOPARSE / GAZETTEER_PY_HAVE_ITINERARY, set by CMakeLists.txt beside this
-// file); `capabilities()` tells the plugin which ones exist.
 
 #include <gazetteer/build.hpp>
 #include <gazetteer/error.hpp>
@@ -24,17 +20,10 @@
 #include <gazetteer/text.hpp>
 #include <gazetteer/version.hpp>
 
-#if GAZETTEER_PY_HAVE_GEOPARSE
 #include <gazetteer/bulk.hpp>
 #include <gazetteer/geoparse.hpp>
 #include <gazetteer/layers.hpp>
-#endif
-#if GAZETTEER_PY_HAVE_ITINERARY && __has_include(<gazetteer/itinerary.hpp>)
 #include <gazetteer/itinerary.hpp>
-#else
-#undef GAZETTEER_PY_HAVE_ITINERARY
-#define GAZETTEER_PY_HAVE_ITINERARY 0
-#endif
 
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -220,7 +209,6 @@ gz::LookupOptions lookup_options(const py::object& countries, const py::object& 
 // ---------------------------------------------------------------------------------------------
 // Geoparse and itinerary
 
-#if GAZETTEER_PY_HAVE_GEOPARSE
 
 py::dict mention_dict(const gz::Mention& m) {
     py::dict d;
@@ -340,9 +328,7 @@ gz::GeoparseOptions geoparse_options(double abstain_below, double recognition_th
     return o;
 }
 
-#endif  // GAZETTEER_PY_HAVE_GEOPARSE
 
-#if GAZETTEER_PY_HAVE_ITINERARY
 
 py::dict itinerary_dict(const gz::Itinerary& it) {
     py::list stops;
@@ -425,7 +411,6 @@ py::dict itinerary_dict(const gz::Itinerary& it) {
     return out;
 }
 
-#endif  // GAZETTEER_PY_HAVE_ITINERARY
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -466,7 +451,6 @@ gz::ProjectionKind projection_kind_from(const std::string& name) {
 }
 
 
-#if GAZETTEER_PY_HAVE_GEOPARSE
 
 // ---------------------------------------------------------------------------------------------
 // Bulk batches (gazetteer-bulk): opaque objects, so that a batch's rows stay in C++ and reach
@@ -605,7 +589,6 @@ void bind_bulk(py::module_& m, py::class_<gz::Index, std::shared_ptr<gz::Index>>
        "to input.errors.");
 }
 
-#endif  // GAZETTEER_PY_HAVE_GEOPARSE
 
 }  // namespace
 
@@ -616,15 +599,6 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
     static py::exception<gz::Cancelled> cancelled(m, "Cancelled", PyExc_RuntimeError);
     g_cancelled = cancelled.ptr();
     py::register_exception_translator(&translate_errors);
-
-    m.def("capabilities", [] {
-        py::dict d;
-        d["lookup"] = true;
-        d["route"] = true;
-        d["geoparse"] = bool(GAZETTEER_PY_HAVE_GEOPARSE);
-        d["itinerary"] = bool(GAZETTEER_PY_HAVE_ITINERARY);
-        return d;
-    }, "Which engine parts this build of the module holds: {'lookup', 'route', 'geoparse', 'itinerary'} -> bool.");
 
     m.def("check_text", [](const py::bytes& data, const std::string& name) {
         std::string text = data;  // one copy: check_text() repairs in place
@@ -758,7 +732,6 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
         }, py::arg("lat"), py::arg("lon"), py::kw_only(), py::arg("limit") = 5, py::arg("radius_km") = 100.0,
            py::arg("feature_classes") = "",
            "Nearest places to a point (distance_km filled) and the containing country's ISO code.")
-#if GAZETTEER_PY_HAVE_GEOPARSE
         .def("geoparse", [](const gz::Index& idx, const std::string& text, const std::string& id,
                             py::object overrides, double abstain_below, double recognition_threshold,
                             std::size_t max_alternatives, bool demonyms, const std::string& kinds,
@@ -791,8 +764,6 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
            "'' = all). language: 'en', 'ru', 'ko', or '' / 'auto' to detect from the script.\n"
            "progress: callable(fraction) called from the parsing thread as the parse advances; a false\n"
            "return stops it and raises Cancelled.")
-#endif
-#if GAZETTEER_PY_HAVE_ITINERARY
         .def("itinerary", [](const gz::Index& idx, const std::string& text, const std::string& traveller,
                              const std::string& article_date, py::object overrides, py::object progress) {
             auto ov = overrides_from(overrides);
@@ -814,11 +785,8 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
            "The travel itinerary of an article: {'traveller', 'stops', 'legs' (with 'parts'), 'notes', 'place_notes' (places\n"
            "that are no stop, with their role)}. progress: as for geoparse, for the geoparsing part (extraction\n"
            "itself is not reported).")
-#endif
         ;
-#if GAZETTEER_PY_HAVE_GEOPARSE
     bind_bulk(m, index_class);
-#endif
 
     m.def("route", [](py::sequence stops, py::object modes, py::object dates, double max_segment_km,
                       unsigned min_segments) {

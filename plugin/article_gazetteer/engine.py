@@ -67,14 +67,6 @@ def module():
         return mod
 
 
-def has(capability):
-    """True when the engine holds `capability` ('lookup', 'route', 'geoparse', 'itinerary')."""
-    try:
-        return bool(module().capabilities().get(capability, False))
-    except EngineUnavailable:
-        return False
-
-
 def index_candidates():
     """Index paths in the order they are tried (existing or not)."""
     paths = [os.path.join(PLUGIN_DIR, "data", "default.gzidx")]

@@ -74,14 +74,6 @@ int run(const RenderArgs& a, const char* argv0) {
         std::cerr << "render: wrote " << a.output << " (" << size.width() << "x" << size.height() << ", "
                   << scene.places.size() << " places, " << scene.legs.size() << " legs, "
                   << view.projection().description() << ")\n";
-        if (!can_extract_itinerary()) {
-            for (const auto& input : a.inputs) {
-                if (classify_input(input) == InputKind::Article) {
-                    std::cerr << "render: note: this build has no itinerary extraction yet; article routes are not drawn\n";
-                    break;
-                }
-            }
-        }
     }
     return 0;
 }

@@ -5,15 +5,8 @@
 #include <gazetteer/route.hpp>
 #include <gazetteer/text.hpp>
 
-#if GAZETTEER_MAP_HAVE_GEOPARSER
 #include <gazetteer/geoparse.hpp>
-#endif
-#if GAZETTEER_MAP_HAVE_ITINERARY && __has_include(<gazetteer/itinerary.hpp>)
 #include <gazetteer/itinerary.hpp>
-#define GAZETTEER_MAP_USE_ITINERARY 1
-#else
-#define GAZETTEER_MAP_USE_ITINERARY 0
-#endif
 
 #include <gdal.h>
 #include <ogr_spatialref.h>
@@ -76,8 +69,6 @@ InputKind classify_input(const std::string& path) {
     return ext == ".txt" || ext == ".text" || ext == ".md" ? InputKind::Article : InputKind::Layer;
 }
 
-bool can_geoparse() noexcept { return GAZETTEER_MAP_HAVE_GEOPARSER != 0; }
-bool can_extract_itinerary() noexcept { return GAZETTEER_MAP_USE_ITINERARY != 0; }
 
 SceneLoader::SceneLoader(std::string index_path) : m_index_path(std::move(index_path)) {
     if (m_index_path.empty()) m_index_path = default_index_path();
@@ -95,14 +86,11 @@ void SceneLoader::load(const std::string& path, Scene& scene) {
     else load_layer(path, scene);
 }
 
-#if GAZETTEER_MAP_USE_ITINERARY
 namespace {
 void add_itinerary(const ArticleResult& parsed, std::string_view text, Scene& scene, std::size_t layer);
 }  // namespace
-#endif
 
 void SceneLoader::load_article(const std::string& path, Scene& scene) {
-#if GAZETTEER_MAP_HAVE_GEOPARSER
     const std::string text = read_text_file(path);
     const Index& idx = index();
     const Geoparser parser(idx);
@@ -127,18 +115,10 @@ void SceneLoader::load_article(const std::string& path, Scene& scene) {
         p.mention_spans.push_back({m.byte_start, m.byte_end, m.confidence});
         add_sentence(p.sentences, m.sentence);
     }
-#if GAZETTEER_MAP_USE_ITINERARY
     add_itinerary(parsed, text, scene, layer);
-#endif
     if (scene.title.empty()) scene.title = std::filesystem::path(path).stem().string();
-#else
-    (void)scene;
-    throw UsageError(path + ": this build cannot read articles: the engine's geoparser was not built "
-                     "(load GeoJSON or GeoPackage layers instead)");
-#endif
 }
 
-#if GAZETTEER_MAP_USE_ITINERARY
 namespace {
 // Stops and legs of the article's itinerary. Stops that are article places get their order
 // number; others (a stop the geoparser resolved elsewhere) are added as places. An article
@@ -174,7 +154,6 @@ void add_itinerary(const ArticleResult& parsed, std::string_view text, Scene& sc
     }
 }
 }  // namespace
-#endif
 
 // ---------------------------------------------------------------------------------------------
 // GIS layers

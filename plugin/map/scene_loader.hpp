@@ -24,10 +24,6 @@ InputKind classify_input(const std::string& path);
 /// A map place for a gazetteer place (article places, itinerary stops, search results alike).
 ScenePlace scene_place(const gazetteer::Place& place, std::size_t mentions, std::size_t layer);
 
-/// True when this build can geoparse articles (the engine's geoparser was linked in).
-bool can_geoparse() noexcept;
-/// True when this build extracts itineraries from articles.
-bool can_extract_itinerary() noexcept;
 
 /// Loads inputs into a Scene. Opens the index lazily, on the first article or search.
 class SceneLoader {

@@ -186,13 +186,6 @@ def init_processing():
     Processing.initialize()
 
 
-def engine_has(capability):
-    """Whether the installed plugin's engine holds a capability ('geoparse', 'itinerary')."""
-    import importlib
-
-    return importlib.import_module(PACKAGE + ".engine").has(capability)
-
-
 def main():
     """Runs the unittest cases of __main__; exits 77 when every one was skipped."""
     app()

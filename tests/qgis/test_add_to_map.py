@@ -41,8 +41,6 @@ class AddToMapTest(unittest.TestCase):
     def setUpClass(cls):
         cls.iface, cls.plugin = h.start_plugin()
         cls.dock = cls.plugin.dock
-        if not (h.engine_has("geoparse") and h.engine_has("itinerary")):
-            raise unittest.SkipTest("the engine of this build has no geoparser or itinerary yet")
         import article_gazetteer.map_builder as map_builder
 
         cls.mb = map_builder

@@ -52,8 +52,6 @@ class PanelTest(unittest.TestCase):
     def setUpClass(cls):
         cls.iface, cls.plugin = h.start_plugin()
         cls.dock = cls.plugin.dock
-        if not h.engine_has("geoparse"):
-            raise unittest.SkipTest("the engine of this build has no geoparser yet")
 
     def setUp(self):
         QgsProject.instance().clear()
@@ -281,8 +279,6 @@ class PanelTest(unittest.TestCase):
 
     def test_seed_article_to_layers(self):
         text = h.seed_article_text()  # skips when ../shared is absent
-        if not h.engine_has("itinerary"):
-            self.skipTest("the engine of this build has no itinerary extraction yet")
         self.dock.set_article(text, "kim-putin-vostochny-2023")
         self.assertTrue(self.dock.run())
         self.assertEqual(self.dock.itinerary["traveller"], "Kim Jong Un")

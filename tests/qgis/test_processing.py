@@ -186,12 +186,7 @@ class ProcessingTest(unittest.TestCase):
 
     # --- geoparse --------------------------------------------------------------------------------
 
-    def require(self, capability):
-        if not h.engine_has(capability):
-            self.skipTest("the engine of this build has no {} (not implemented yet)".format(capability))
-
     def test_geoparse_jsonl(self):
-        self.require("geoparse")
         path = os.path.join(self.tmp, "two.jsonl")
         with open(path, "w", encoding="utf-8") as f:
             f.write(json.dumps({"id": "a1", "text": "The delegation flew from Vladivostok to Pyongyang on Monday."}) + "\n")
@@ -210,7 +205,6 @@ class ProcessingTest(unittest.TestCase):
         self.assertEqual((m["Vladivostok"]["start"], m["Vladivostok"]["end"]), (25, 36))
 
     def test_geoparse_language(self):
-        self.require("geoparse")
         text = "열차는 평양에서 출발해 블라디보스토크로 향했다."
         detected = self.run_alg("geoparse", {"TEXT": text, "USE_SAVED": False, "PLACES": "memory:",
                                              "MENTIONS": "memory:"})
@@ -227,7 +221,6 @@ class ProcessingTest(unittest.TestCase):
         self.assertEqual(given["MENTIONS"].featureCount(), 2)
 
     def test_geoparse_folder(self):
-        self.require("geoparse")
         folder = tempfile.mkdtemp(prefix="articles-", dir=self.tmp)
         os.makedirs(os.path.join(folder, "more"))
         with open(os.path.join(folder, "b-seoul.txt"), "w", encoding="utf-8") as f:
@@ -244,7 +237,6 @@ class ProcessingTest(unittest.TestCase):
             self.run_alg("geoparse", {"FOLDER": os.path.join(folder, "more", "a.jsonl"), "PLACES": "memory:"})
 
     def test_geoparse_cancelled_inside_a_long_article(self):
-        self.require("geoparse")
         paragraph = ("The delegation flew from Vladivostok to Pyongyang on Monday, then went on to Kaesong. "
                      + "Talks on trade continued through the week. " * 20 + "\n\n")
         text = paragraph * (5 * 1024 * 1024 // len(paragraph) + 1)  # one 5 MB article
@@ -261,7 +253,6 @@ class ProcessingTest(unittest.TestCase):
         self.assertTrue(any("Cancelled" in e for e in feedback.errors), feedback.errors)
 
     def test_geoparse_bad_input(self):
-        self.require("geoparse")
         path = os.path.join(self.tmp, "bad.jsonl")
         with open(path, "w", encoding="utf-8") as f:
             f.write("{not json\n")
@@ -272,7 +263,6 @@ class ProcessingTest(unittest.TestCase):
 
     def test_geoparse_not_text(self):
         """A binary file is refused by name, never turned into confident places."""
-        self.require("geoparse")
         path = os.path.join(self.tmp, "photo.txt")
         with open(path, "wb") as f:
             f.write(b"GIF89a\x01\x00\x01\x00\x80\x00\x00Ak Dhaka")
@@ -290,7 +280,6 @@ class ProcessingTest(unittest.TestCase):
         self.assertEqual((m["Vladivostok"]["start"], m["Vladivostok"]["end"]), (15, 26))
 
     def test_geoparse_seed_article(self):
-        self.require("geoparse")
         path = h.seed_article_path()
         if path is None:
             self.skipTest("seed article not found (GAZETTEER_SHARED_DIR or ../shared)")
@@ -305,7 +294,6 @@ class ProcessingTest(unittest.TestCase):
     # --- itinerary -------------------------------------------------------------------------------
 
     def test_itinerary_seed_article(self):
-        self.require("itinerary")
         path = h.seed_article_path()
         if path is None:
             self.skipTest("seed article not found (GAZETTEER_SHARED_DIR or ../shared)")
@@ -339,7 +327,6 @@ class ProcessingTest(unittest.TestCase):
         self.assertTrue(all(f.geometry().length() > 0 for f in legs))
 
     def test_itinerary_unknown_traveller(self):
-        self.require("itinerary")
         with self.assertRaises(QgsProcessingException):
             self.run_alg("itinerary", {"TEXT": "Kim travelled from Pyongyang to Vladivostok by train.",
                                        "TRAVELLER": "Nobody Atall", "LEGS": "memory:", "STOPS": "memory:"})

@@ -51,9 +51,8 @@ class RepositoryZipTest(unittest.TestCase):
         context = QgsGeocoderContext(QgsCoordinateTransformContext())
         best = plugin.geocoder.geocodeString("Khasan", context)[0]
         self.assertTrue(best.identifier().startswith("Khasan"), best.identifier())
-        if engine.has("geoparse"):
-            article = built.geoparse("The delegation flew from Vladivostok to Pyongyang.")
-            self.assertEqual([p["name"] for p in article["places"]], ["Vladivostok", "Pyongyang"])
+        article = built.geoparse("The delegation flew from Vladivostok to Pyongyang.")
+        self.assertEqual([p["name"] for p in article["places"]], ["Vladivostok", "Pyongyang"])
 
 
 if __name__ == "__main__":

@@ -17,13 +17,12 @@ class ArticleTask(QgsTask):
     # Shares of the progress bar: the itinerary parses the text again, then extracts.
     GEOPARSE_SHARE = 0.5
 
-    def __init__(self, text, article_id, overrides, traveller, want_itinerary, on_done):
+    def __init__(self, text, article_id, overrides, traveller, on_done):
         super().__init__("Article Gazetteer: finding places in {}".format(article_id), QgsTask.Flag.CanCancel)
         self.text = text
         self.article_id = article_id
         self.overrides = overrides
         self.traveller = traveller
-        self.want_itinerary = want_itinerary
         self.on_done = on_done
         self.article = None
         self.itinerary = None
@@ -45,11 +44,11 @@ class ArticleTask(QgsTask):
         except engine.EngineUnavailable as e:
             self.error = str(e)
             return False
-        geoparse_share = self.GEOPARSE_SHARE if self.want_itinerary else 1.0
+        geoparse_share = self.GEOPARSE_SHARE
         try:
             self.article = index.geoparse(self.text, id=self.article_id, overrides=self.overrides,
                                           progress=self._progress(0.0, geoparse_share))
-            if self.want_itinerary and not self.isCanceled():
+            if not self.isCanceled():
                 try:
                     self.itinerary = index.itinerary(self.text, traveller=self.traveller, overrides=self.overrides,
                                                      progress=self._progress(geoparse_share, 1.0 - geoparse_share))

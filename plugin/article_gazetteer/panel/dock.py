@@ -172,8 +172,6 @@ class ArticleDock(QgsDockWidget):
             return False
         try:
             engine.index()
-            if not engine.has("geoparse"):
-                raise engine.EngineUnavailable(self.tr("This build of the engine cannot geoparse."))
         except engine.EngineUnavailable as e:
             self._message(str(e), Qgis.MessageLevel.Critical)
             return False
@@ -182,7 +180,7 @@ class ArticleDock(QgsDockWidget):
             self.article_id, self._file_text = "article", None
         self.last_run_ok = None
         task = ArticleTask(text, self.article_id, self.store.overrides(text) or None,
-                           self.traveller.text().strip(), engine.has("itinerary"), self._task_done)
+                           self.traveller.text().strip(), self._task_done)
         if len(text) < TASK_MIN_CHARS:
             task.finished(task.run())  # the same code, inline: a short text takes milliseconds
             return bool(self.last_run_ok)

@@ -40,12 +40,6 @@ class GazetteerAlgorithm(QgsProcessingAlgorithm):
         except engine.EngineUnavailable as e:
             raise QgsProcessingException(str(e)) from None
 
-    def require(self, capability, what):
-        if not engine.has(capability):
-            raise QgsProcessingException(self.tr(
-                "{} is not available in this build of the gazetteer engine ({}).").format(
-                    what, self.module().__version__))
-
 
 def engine_progress(feedback, first, share):
     """An engine progress callback (geoparse(progress=...)) that fills [first, first + share]

@@ -52,7 +52,6 @@ class GeoparseAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
             createByDefault=True))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        self.require("geoparse", self.tr("Geoparsing"))
         index = self.index()
         version = "{} {}".format(self.module().__version__, index.info()["checksum"])
         articles = self.read_articles(parameters, context, feedback)

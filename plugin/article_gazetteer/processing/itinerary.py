@@ -55,7 +55,6 @@ class ItineraryAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
             self.NOTES, self.tr("Places that are not stops"), SOURCE_VECTOR_POINT, optional=True))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        self.require("itinerary", self.tr("Itinerary extraction"))
         index = self.index()
         articles = self.read_articles(parameters, context, feedback)
         if len(articles) != 1:
