@@ -7,6 +7,7 @@
 #include "geoparse/lexicon.hpp"
 
 #include <gazetteer/error.hpp>
+#include <gazetteer/lookup.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -31,15 +32,9 @@ bool is_transport_facility(const Place& p) {
     return codes.count(p.feature_code) != 0;
 }
 
-// Great-circle distance in km on a sphere of the mean Earth radius: enough to tell a city's
-// airport from another city's (the reported leg lengths use the ellipsoid, route.hpp).
-double sphere_km(const Place& a, const Place& b) {
-    constexpr double kRad = 3.14159265358979323846 / 180.0;
-    const double dlat = (b.lat - a.lat) * kRad, dlon = (b.lon - a.lon) * kRad;
-    const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                     std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-    return 2 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(h)));
-}
+// Great-circle distance in km: enough to tell a city's airport from another city's (the
+// reported leg lengths use the ellipsoid, route.hpp).
+double sphere_km(const Place& a, const Place& b) { return haversine_km(a.lat, a.lon, b.lat, b.lon); }
 
 // A populated place named as an installation ("Elmendorf Air Force Base" is a GeoNames PPL).
 bool named_as_venue(const Place& p) {
