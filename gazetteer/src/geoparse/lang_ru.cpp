@@ -447,7 +447,8 @@ private:
                 for (auto k = i; k <= j; ++k) {
                     // Major places inside the run ("Президент России Владимир Путин"), titles and
                     // initialisms ("делегация КНДР", "власти США") are not names.
-                    if (title_words().count(lower8(k)) || m_toks[k].is(TokAllCaps) || prominence_of(k) > 0) continue;
+                    if (title_words().count(lower8(k)) || m_toks[k].is(TokAllCaps) || prominence_of(k) > 0 || names_division(k))
+                        continue;
                     for (const auto& f : forms(k)) m_persons.insert(f);
                 }
             }
@@ -462,6 +463,18 @@ private:
             if (a.empty() || !is_cyrillic_word(a)) continue;
             word_key(a, k);
             if (k == key) return true;
+        }
+        return false;
+    }
+
+    // True when the word's best reading names a country or first-level division of any size
+    // ("Власти Крыма": a sentence opener and a region, not a person's names).
+    bool names_division(std::uint32_t t) {
+        for (const auto& k : forms(t)) {
+            auto pl = m_idx.postings(k);
+            if (pl.empty()) continue;
+            auto fc = m_idx.place_feature_code(pl[0].place);
+            return fc == "ADM1" || fc.rfind("PCL", 0) == 0;
         }
         return false;
     }
