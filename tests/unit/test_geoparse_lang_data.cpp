@@ -13,6 +13,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -213,4 +214,52 @@ TEST_CASE("Korean: provinces of both Koreas and China with their suffixes", "[ge
         INFO(no);
         CHECK(find(r, no) == nullptr);
     }
+}
+
+// The names are added as complete categories, so the tests check the categories: every curated
+// geography row (regions, seas, rivers, lakes, mountains, deserts, islands) has a Russian and a
+// Korean name; every first-level division of Russia has a Russian one; every division of North
+// Korea, South Korea and China a Korean one, and China's a Russian one.
+TEST_CASE("Russian and Korean names cover whole categories of places", "[geoparse][language][data]") {
+    std::string path = test::default_index();
+    if (path.empty()) {
+        WARN("skipped: the default index has not been built");
+        return;
+    }
+    Index idx = Index::open(path);
+    std::size_t geography = 0, divisions = 0;
+    for (std::uint32_t i = 0; i < idx.size(); ++i) {
+        Source src = idx.place(i).source;
+        if (src != Source::Curated && src != Source::Admin1) continue;
+        Place p = idx.place(i, true);
+        bool ru = false, ko = false;
+        for (const auto& a : p.alt_names) {
+            ru = ru || a.lang == "ru";
+            ko = ko || a.lang == "ko";
+        }
+        INFO(p.id << " " << p.name);
+        // The feature codes of places-geography.csv (places-facilities.csv uses others).
+        static const std::set<std::string> geography_codes = {"BAY", "CONT", "DSRT", "GULF", "ISL", "ISLS", "LK", "MT",
+                                                              "MTS", "OCN", "PEN", "PLN", "RGN", "SEA", "STM", "STRT"};
+        if (src == Source::Curated && geography_codes.count(p.feature_code)) {
+            ++geography;
+            CHECK(ru);
+            CHECK(ko);
+        } else if (src == Source::Admin1) {
+            if (p.country == "RU" || p.country == "CN") {
+                ++divisions;
+                // Moscow and Saint Petersburg are their cities; Beijing, Shanghai, Tianjin and
+                // Chongqing likewise in Russian.
+                bool city = p.id == "admin1:RU.48" || p.id == "admin1:RU.66" || p.id == "admin1:CN.22" ||
+                            p.id == "admin1:CN.23" || p.id == "admin1:CN.28" || p.id == "admin1:CN.33";
+                if (!city) CHECK(ru);
+            }
+            if (p.country == "KP" || p.country == "KR" || p.country == "CN") {
+                ++divisions;
+                CHECK(ko);
+            }
+        }
+    }
+    CHECK(geography >= 220);
+    CHECK(divisions >= 80 + 30 + 13 + 17);
 }
