@@ -13,6 +13,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -142,4 +143,123 @@ TEST_CASE("the language can be given and is detected otherwise", "[geoparse][lan
     o.language = "de";
     CHECK_THROWS_AS(Geoparser(idx, o), UsageError);
     CHECK_THROWS_AS(gp.parse("x", "text", "xx"), UsageError);
+}
+
+// Issue 16, second pass: whole categories of names (federal subjects, provinces, country
+// initialisms, seas and regions) in every case, from sentences written for this test.
+TEST_CASE("Russian: federal subjects, initialisms and seas in their cases", "[geoparse][language][data]") {
+    std::string path = test::default_index();
+    if (path.empty()) {
+        WARN("skipped: the default index has not been built");
+        return;
+    }
+    Index idx = Index::open(path);
+    Geoparser gp(idx);
+    const std::string text =
+        "Паводок затопил несколько сёл в Еврейской автономной области и в Приморском крае. Делегация КНДР "
+        "прибыла в Республику Саха, а представители США и РФ встретились в Ханты-Мансийском автономном округе.\n"
+        "Учения прошли на Корейском полуострове и в Охотском море, а ледокол вышел по Северному Ледовитому "
+        "океану к Чукотке. Власти Татарстана и Подмосковья подписали соглашение.";
+    auto r = gp.parse("ru", text);
+    check_places(text, r,
+                 {{"Еврейской автономной области", 48.5, 132.5, 200},
+                  {"Приморском крае", 45.0, 134.0, 300},
+                  {"КНДР", 40.0, 127.0, 300},
+                  {"Республику Саха", 64.0, 128.0, 600},
+                  {"США", 38.0, -97.0, 2000},  // the country, not Salvador's code "SSA"
+                  {"РФ", 60.0, 100.0, 2000},
+                  {"Ханты-Мансийском автономном округе", 62.0, 70.0, 400},
+                  {"Корейском полуострове", 38.5, 127.6, 300},
+                  {"Охотском море", 53.0, 150.0, 500},
+                  {"Северному Ледовитому океану", 85.0, 0.0, 1500},
+                  {"Чукотке", 66.0, 172.0, 800},
+                  {"Татарстана", 55.5, 51.0, 300},
+                  {"Подмосковья", 55.7, 37.5, 200}});
+    // Initialisms stay out of the person names the article teaches ("Делегация КНДР" opens a
+    // sentence like "Владимир Путин" does).
+    CHECK(find(r, "Делегация") == nullptr);
+}
+
+TEST_CASE("Korean: provinces of both Koreas and China with their suffixes", "[geoparse][language][data]") {
+    std::string path = test::default_index();
+    if (path.empty()) {
+        WARN("skipped: the default index has not been built");
+        return;
+    }
+    Index idx = Index::open(path);
+    Geoparser gp(idx);
+    const std::string text =
+        "북한은 자강도와 양강도에 새 공장을 지었고 함경북도 청진에서는 항구를 넓혔다. 중국 랴오닝성과 "
+        "헤이룽장성 기업들이 참여했으며 지린성 훈춘을 거쳐 연해주로 가는 길도 열렸다.\n"
+        "경기도와 충청북도, 전남에 눈이 내렸다. 금강산과 한라산, 대동강 일대에도 관광객이 늘었다.";
+    auto r = gp.parse("ko", text);
+    check_places(text, r,
+                 {{"북한", 40.0, 127.0, 300},
+                  {"자강도", 40.8, 126.5, 150},
+                  {"양강도", 41.3, 128.3, 200},
+                  {"함경북도", 41.8, 129.5, 200},
+                  {"청진", 41.8, 129.78, 30},
+                  {"랴오닝성", 41.0, 122.6, 250},
+                  {"헤이룽장성", 47.9, 127.8, 350},
+                  {"지린성", 43.5, 126.0, 300},
+                  {"훈춘", 42.87, 130.36, 30},  // a Chinese name whose key is its pinyin
+                  {"연해주", 45.0, 134.0, 300},
+                  {"경기도", 37.5, 127.2, 100},
+                  {"충청북도", 36.8, 127.7, 100},
+                  {"전남", 34.8, 126.9, 100},
+                  {"금강산", 38.6, 128.1, 50},
+                  {"한라산", 33.36, 126.53, 30},
+                  {"대동강", 39.0, 125.7, 100}});
+    for (const char* no : {"자강도와", "랴오닝성과", "훈춘을", "연해주로", "경기도와"}) {
+        INFO(no);
+        CHECK(find(r, no) == nullptr);
+    }
+}
+
+// The names are added as complete categories, so the tests check the categories: every curated
+// geography row (regions, seas, rivers, lakes, mountains, deserts, islands) has a Russian and a
+// Korean name; every first-level division of Russia has a Russian one; every division of North
+// Korea, South Korea and China a Korean one, and China's a Russian one.
+TEST_CASE("Russian and Korean names cover whole categories of places", "[geoparse][language][data]") {
+    std::string path = test::default_index();
+    if (path.empty()) {
+        WARN("skipped: the default index has not been built");
+        return;
+    }
+    Index idx = Index::open(path);
+    std::size_t geography = 0, divisions = 0;
+    for (std::uint32_t i = 0; i < idx.size(); ++i) {
+        Source src = idx.place(i).source;
+        if (src != Source::Curated && src != Source::Admin1) continue;
+        Place p = idx.place(i, true);
+        bool ru = false, ko = false;
+        for (const auto& a : p.alt_names) {
+            ru = ru || a.lang == "ru";
+            ko = ko || a.lang == "ko";
+        }
+        INFO(p.id << " " << p.name);
+        // The feature codes of places-geography.csv (places-facilities.csv uses others).
+        static const std::set<std::string> geography_codes = {"BAY", "CONT", "DSRT", "GULF", "ISL", "ISLS", "LK", "MT",
+                                                              "MTS", "OCN", "PEN", "PLN", "RGN", "SEA", "STM", "STRT"};
+        if (src == Source::Curated && geography_codes.count(p.feature_code)) {
+            ++geography;
+            CHECK(ru);
+            CHECK(ko);
+        } else if (src == Source::Admin1) {
+            if (p.country == "RU" || p.country == "CN") {
+                ++divisions;
+                // Moscow and Saint Petersburg are their cities; Beijing, Shanghai, Tianjin and
+                // Chongqing likewise in Russian.
+                bool city = p.id == "admin1:RU.48" || p.id == "admin1:RU.66" || p.id == "admin1:CN.22" ||
+                            p.id == "admin1:CN.23" || p.id == "admin1:CN.28" || p.id == "admin1:CN.33";
+                if (!city) CHECK(ru);
+            }
+            if (p.country == "KP" || p.country == "KR" || p.country == "CN") {
+                ++divisions;
+                CHECK(ko);
+            }
+        }
+    }
+    CHECK(geography >= 220);
+    CHECK(divisions >= 80 + 30 + 13 + 17);
 }

@@ -7,6 +7,7 @@
 
 #include <gazetteer/place.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -58,6 +59,13 @@ public:
     std::size_t size() const { return static_cast<std::size_t>(m_end - m_begin); }
     bool empty() const { return m_begin == m_end; }
     Posting operator[](std::size_t i) const { return *iterator(m_begin + i); }
+    /// Entries [from, to) as a list of their own (a view into the same storage); bounds are
+    /// clamped to the list.
+    PostingList sub(std::size_t from, std::size_t to) const {
+        to = std::min(to, size());
+        from = std::min(from, to);
+        return PostingList(m_begin + from, m_begin + to);
+    }
 private:
     const std::uint32_t* m_begin = nullptr;
     const std::uint32_t* m_end = nullptr;

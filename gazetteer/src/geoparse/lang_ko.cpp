@@ -385,7 +385,14 @@ private:
         // A key shared only with a Latin or other-script name ("발사" and the Romanian Balşa)
         // is a Korean word unless a place suffix or place noun says otherwise; Revised
         // Romanization matches are Korean places and may rest on the article's support.
-        if (!verified && !m_rr && !strong_cue) return false;
+        // Chinese names, written in Korean by the standard transcription of Mandarin, often have
+        // the pinyin as their key ("훈춘" Hunchun): those stand when the article supports the
+        // place's country (weak), like a minor place without cue.
+        if (!verified && !m_rr && !strong_cue) {
+            if (m_idx.place_country(sp.list[0].place) != "CN") return false;
+            sp.weak = true;
+            sp.reasons.push_back("key of a Chinese name");
+        }
         // Names matched only through a Latin or other-script namesake need a cue; a minor place
         // without one needs the article's support.
         if (!verified && !sp.cue && rank < 2) sp.weak = true;

@@ -137,7 +137,10 @@ const WordList& function_words() {
         "что", "чтобы", "где", "который", "которые", "этот", "эта", "эти", "тот", "та", "те", "по-прежнему", "ранее",
         "позже", "затем", "сейчас", "теперь", "еще", "ещё", "именно", "лишь", "только", "даже", "сам", "сама", "сами",
         "около", "вблизи", "возле", "против", "среди", "вокруг", "кто", "чем", "или", "ни", "бы", "же", "ли", "то",
-        "по", "будет", "был", "была", "были", "есть", "нет", "да", "пока", "поэтому", "впрочем", "кстати"};
+        "по", "будет", "был", "была", "были", "есть", "нет", "да", "пока", "поэтому", "впрочем", "кстати",
+        // Adverbs of time that open news sentences ("Вчера Волга вышла из берегов").
+        "вчера", "сегодня", "завтра", "накануне", "ночью", "утром", "днем", "днём", "вечером", "летом", "зимой",
+        "весной", "осенью", "недавно", "сначала", "потом", "позднее", "прежде", "ныне"};
     return s;
 }
 
@@ -164,6 +167,19 @@ const WordList& place_nouns() {
         "региона", "регионе", "гора", "горы", "горе", "вулкан", "вулкана", "мыс", "мыса", "мысе", "хребет", "хребта",
         "долина", "долины", "долине", "пустыня", "пустыни", "пустыне", "перевал", "перевала", "порт", "бухта",
         "бухты", "бухте", "автономной", "автономная", "автономного", "автономный", "автономном"};
+    return s;
+}
+
+// The same nouns in the nominative (lower case, "ё" as "е"): a word is a place noun when one of
+// its possible nominatives is here, so every case of every noun counts without listing the forms
+// ("по Северному Ледовитому океану", "на Карибских островах", "Суэцкого канала").
+const WordList& place_noun_lemmas() {
+    static const WordList s = {
+        "город", "село", "поселок", "деревня", "станица", "станция", "космодром", "аэропорт", "порт", "остров",
+        "острова", "архипелаг", "полуостров", "река", "озеро", "море", "океан", "залив", "пролив", "бухта",
+        "водохранилище", "область", "край", "республика", "округ", "район", "провинция", "префектура", "штат",
+        "столица", "регион", "гора", "горы", "нагорье", "плато", "равнина", "низменность", "вулкан", "мыс",
+        "хребет", "долина", "пустыня", "перевал", "автономный", "автономная", "автономное"};
     return s;
 }
 
@@ -240,6 +256,7 @@ private:
     std::vector<std::u32string> m_lower;                 // per token, lower case ("" for non-words)
     std::vector<std::vector<std::string>> m_forms;       // per token, keys of its nominatives (lazy)
     std::vector<std::uint8_t> m_forms_done;
+    std::vector<std::uint8_t> m_place_noun;              // per token: 0 unknown, 1 place noun, 2 not
     std::unordered_set<std::u32string> m_lower_words;    // words written in lower case somewhere
     std::unordered_set<std::u32string> m_lower_stems;    // the same without their last two letters
     std::unordered_set<std::string> m_persons;           // keys of person-name words
@@ -255,6 +272,7 @@ private:
         m_lower.assign(m_toks.size(), {});
         m_forms.assign(m_toks.size(), {});
         m_forms_done.assign(m_toks.size(), 0);
+        m_place_noun.assign(m_toks.size(), 0);
         m_lower_words.clear();
         m_lower_stems.clear();
         for (std::uint32_t t = 0; t < m_toks.size(); ++t) {
@@ -284,6 +302,21 @@ private:
             if (!k.empty()) f.push_back(k);
         }
         return f;
+    }
+
+    // True when token t is a place noun in any case (place_nouns(), place_noun_lemmas()).
+    bool place_noun(std::uint32_t t) {
+        if (!cyr(t)) return false;
+        if (m_place_noun[t] == 0) {
+            bool yes = place_nouns().count(lower8(t)) > 0;
+            if (!yes) {
+                nominatives(m_lower[t], m_scratch);
+                for (const auto& n : m_scratch)
+                    if (place_noun_lemmas().count(to_utf8(n))) { yes = true; break; }
+            }
+            m_place_noun[t] = yes ? 1 : 2;
+        }
+        return m_place_noun[t] == 1;
     }
 
     // The next token of a name: a word after one space, or after a hyphen written without spaces
@@ -322,8 +355,8 @@ private:
             auto n = static_cast<std::uint32_t>(nx);
             // A phrase goes on with capitalised words, hyphenated parts and place nouns only.
             bool hyphen = n == j + 2;
-            if (!cap(n) && !hyphen && !place_nouns().count(lower8(n)) && !(cyr(n) && m_lower[n].size() > 4 && next_in_name(n) > 0 &&
-                                                                          place_nouns().count(lower8(static_cast<std::uint32_t>(next_in_name(n))))))
+            if (!cap(n) && !hyphen && !place_noun(n) &&
+                !(cyr(n) && m_lower[n].size() > 4 && next_in_name(n) > 0 && place_noun(static_cast<std::uint32_t>(next_in_name(n)))))
                 break;
             next.clear();
             for (const auto& k : beam) {
@@ -344,7 +377,7 @@ private:
         // "космодроме Восточный", "острове Русский": the place noun before the name may be part
         // of the indexed name ("Космодром Восточный"); the span stays the name alone.
         if (i > 0 && cyr(i - 1) && !m_toks[i - 1].is(TokCapitalised) && m_toks[i].is(TokSpaceBefore) &&
-            place_nouns().count(lower8(i - 1))) {
+            place_noun(i - 1)) {
             bool found = best_last > static_cast<long>(i);
             for (const auto& nk : forms(i - 1)) {
                 if (found || !m_idx.has_keys_with_prefix(nk)) continue;
@@ -415,9 +448,10 @@ private:
             for (auto k = i; k <= j; ++k) patronymic = patronymic || is_patronymic(m_lower[k]);
             if (titled || patronymic || (j > i && !phrase_is_place(i, j))) {
                 for (auto k = i; k <= j; ++k) {
-                    // Major places inside the run ("Президент России Владимир Путин") and titles
-                    // are not names.
-                    if (title_words().count(lower8(k)) || prominence_of(k) > 0) continue;
+                    // Major places inside the run ("Президент России Владимир Путин"), titles and
+                    // initialisms ("делегация КНДР", "власти США") are not names.
+                    if (title_words().count(lower8(k)) || m_toks[k].is(TokAllCaps) || prominence_of(k) > 0 || names_division(k))
+                        continue;
                     for (const auto& f : forms(k)) m_persons.insert(f);
                 }
             }
@@ -432,6 +466,18 @@ private:
             if (a.empty() || !is_cyrillic_word(a)) continue;
             word_key(a, k);
             if (k == key) return true;
+        }
+        return false;
+    }
+
+    // True when the word's best reading names a country or first-level division of any size
+    // ("Власти Крыма": a sentence opener and a region, not a person's names).
+    bool names_division(std::uint32_t t) {
+        for (const auto& k : forms(t)) {
+            auto pl = m_idx.postings(k);
+            if (pl.empty()) continue;
+            auto fc = m_idx.place_feature_code(pl[0].place);
+            return fc == "ADM1" || fc.rfind("PCL", 0) == 0;
         }
         return false;
     }
@@ -459,12 +505,20 @@ private:
         if (sp.list[0].kind == MatchKind::Demonym) return false;
         // Codes and abbreviations count only when written in capitals ("Луна" is no "LUN") and
         // recorded in Cyrillic ("КНДР"): "НПО" read as Latin "NPO" is some other code.
-        if (sp.list[0].kind == MatchKind::Abbreviation && (!m_toks[f].is(TokAllCaps) || !has_cyrillic_name(sp.list[0].place, sp.key)))
-            return false;
+        // The key may be shared with Latin codes of other places ("США" and Salvador's "SSA"):
+        // the candidate is the first place that records the Cyrillic form.
+        if (sp.list[0].kind == MatchKind::Abbreviation) {
+            if (!m_toks[f].is(TokAllCaps)) return false;
+            std::size_t n = 0, k = 0;
+            for (; k < sp.list.size() && n < 8; ++k, ++n)
+                if (has_cyrillic_name(sp.list[k].place, sp.key)) break;
+            if (k == sp.list.size() || n == 8) return false;
+            sp.list = sp.list.sub(k, k + 1);
+        }
         // Cues before the name.
         if (f > 0 && cyr(f - 1) && !m_toks[f - 1].is(TokCapitalised)) {
             std::string pk = lower8(f - 1);
-            if (locative_prepositions().count(pk) || place_nouns().count(pk)) {
+            if (locative_prepositions().count(pk) || place_noun(f - 1)) {
                 sp.cue = true;
                 sp.reasons.push_back("after '" + std::string(surface(f - 1)) + "'");
             }
@@ -477,7 +531,7 @@ private:
         }
         // A place noun inside the name ("Амурской области", "Японском море").
         for (auto t = f + 1; t <= l; ++t)
-            if (cyr(t) && !m_toks[t].is(TokCapitalised) && place_nouns().count(lower8(t))) sp.cue = true;
+            if (cyr(t) && !m_toks[t].is(TokCapitalised) && place_noun(t)) sp.cue = true;
         // «Ангара», «Союз-2»: rockets, ships, companies and newspapers, unless a place noun
         // introduces them ("космодром «Восточный»").
         bool quoted = f > 0 && m_toks[f - 1].is(TokPunct) && l + 1 < m_toks.size() && m_toks[l + 1].is(TokPunct);
@@ -486,7 +540,7 @@ private:
             quoted = open == "«" || open == "\"" || open == "„" || open == "“";
         }
         if (quoted) {
-            bool noun_before = f >= 2 && cyr(f - 2) && place_nouns().count(lower8(f - 2));
+            bool noun_before = f >= 2 && place_noun(f - 2);
             if (!noun_before) return false;
             sp.cue = true;
         }
@@ -513,7 +567,7 @@ private:
             // namesake is ("Тихоокеанский флот", "Северный морской путь").
             if (!major && l + 1 < m_toks.size() && cyr(l + 1) && !m_toks[l + 1].is(TokCapitalised) &&
                 m_toks[l + 1].is(TokSpaceBefore) && m_lower[l + 1].size() > 3 && !function_words().count(lower8(l + 1)) &&
-                !place_nouns().count(lower8(l + 1)) && is_adjective(lw))
+                !place_noun(l + 1) && is_adjective(lw))
                 return false;
             // A capitalised neighbour that is no place makes this part of a longer name: a person
             // ("Ким Чен Ын", "Владимир Путин") or an organisation.
