@@ -17,7 +17,8 @@ Geoparse: --copies copies of the articles (JSON Lines with "id" and "text"), tim
 --runs times, median reported: the CLI end to end (`gazetteer geoparse -q --jobs 1 IN -o OUT`,
 process start, index open, reading, writing JSON Lines) against the same work from Python in
 this process (Index.open, json.loads of each line, Index.geoparse of each article, building its
-result objects).
+results), once as it is ("python") and once also writing each result with json.dumps as the CLI
+writes its output ("python+json").
 
 The machine is shared: the load average is printed before and after each part; compare figures
 only from one run. Exit 77 when the module, the index or the articles are missing.
@@ -142,30 +143,32 @@ def bench_geoparse(m, index_path, cli, articles, copies, runs):
             subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
             return time.perf_counter() - t0
 
-        def run_python():
+        def run_python(write):
             t0 = time.perf_counter()
             index = m.Index.open(index_path)
-            found = 0
-            with open(src, encoding="utf-8") as f:
+            with open(src, encoding="utf-8") as f, open(os.path.join(tmp, "py.jsonl"), "w", encoding="utf-8") as out:
                 for line in f:
                     a = json.loads(line)
                     r = index.geoparse(a["text"], id=str(a.get("id", "")))
-                    found += len(r["mentions"])
+                    if write:
+                        out.write(json.dumps(r, ensure_ascii=False) + "\n")
             return time.perf_counter() - t0
 
         run_cli()  # warm the page cache (index and input)
-        run_python()
-        # Interleaved, so that a change of load on the shared machine hits both alike.
-        cli_s, py_s = [], []
+        run_python(False)
+        # Interleaved, so that a change of load on the shared machine hits all alike.
+        times = {"cli": [], "python": [], "python+json": []}
         for _ in range(runs):
-            cli_s.append(run_cli())
-            py_s.append(run_python())
-        c, p = statistics.median(cli_s), statistics.median(py_s)
-        print(f"{'face':<8} {'median_s':>9} {'min_s':>8} {'articles/s':>11}")
-        print(f"{'cli':<8} {c:>9.3f} {min(cli_s):>8.3f} {n / c:>11.0f}")
-        print(f"{'python':<8} {p:>9.3f} {min(py_s):>8.3f} {n / p:>11.0f}")
-        print(f"python / cli: {p / c:.3f} (median of {runs} interleaved runs)")
-        return p / c
+            times["cli"].append(run_cli())
+            times["python"].append(run_python(False))
+            times["python+json"].append(run_python(True))
+        c = statistics.median(times["cli"])
+        print(f"{'face':<12} {'median_s':>9} {'min_s':>8} {'articles/s':>11} {'/ cli':>7}")
+        for face, v in times.items():
+            med = statistics.median(v)
+            print(f"{face:<12} {med:>9.3f} {min(v):>8.3f} {n / med:>11.0f} {med / c:>7.3f}")
+        print(f"(medians of {runs} interleaved runs; python = results built, python+json = also written as JSON Lines)")
+        return statistics.median(times["python"]) / c
 
 
 def main():
