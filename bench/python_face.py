@@ -39,11 +39,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SKIP = 77
 
-
-def percentile(values, p):
-    # Nearest rank, as lookup_bench computes it.
-    v = sorted(values)
-    return v[min(len(v) - 1, int(p * (len(v) - 1) + 0.5))] if v else 0.0
+sys.path.insert(0, HERE)
+from compare_lookup import percentile, read_queries  # noqa: E402 (the query file and ranks as compare_lookup reads them)
 
 
 def cpu_model():
@@ -64,22 +61,11 @@ def load():
         return "load average unknown"
 
 
-def read_queries(path):
-    out = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            cols = line.split("\t") + [""] * 5
-            out.append((cols[0], cols[1], cols[4].strip()))
-    return out
-
-
 def bench_lookup(m, index, queries, repeat, limit):
     timer = time.perf_counter_ns
     by_kind, read_by_kind, results = {}, {}, {}
-    for text, kind, country in queries:
+    for q in queries:
+        text, kind, country = q["text"], q["kind"], q["country"]
         call = index.search if kind == "prefix" else index.lookup
         countries = [country] if country else None
         call(text, countries=countries, limit=limit)  # warm
@@ -108,7 +94,7 @@ def bench_lookup(m, index, queries, repeat, limit):
         t0 = timer()
         t1 = timer()
         empty.append((t1 - t0) / 1000.0)
-    counts = {k: sum(1 for q in queries if q[1] == k) for k in by_kind}
+    counts = {k: sum(1 for q in queries if q["kind"] == k) for k in by_kind}
     print(f"{'kind':<10} {'queries':>8} {'median_us':>10} {'p95_us':>10} {'read_med_us':>12} {'results':>8}")
     for kind in sorted(by_kind):
         v = by_kind[kind]
