@@ -145,7 +145,7 @@ py::dict dict_of(const PyReverseResult& r) {
     return out;
 }
 
-/// The read-only mapping view and to_dict() shared by the three classes.
+/// The read-only mapping view, to_dict() and equality shared by the three classes.
 template <class T, class Class>
 void def_mapping(Class& cls) {
     cls.def("__getitem__", [](const T& obj, std::string_view key) {
@@ -163,7 +163,14 @@ void def_mapping(Class& cls) {
         .def("keys", [](const T& obj) { return keys_of(obj); }, "The field names, in order.")
         .def("__iter__", [](const T& obj) { return py::iter(keys_of(obj)); })
         .def("to_dict", [](const T& obj) { return dict_of(obj); },
-             "Every field as a plain dict (nested results as dicts too), e.g. for json.dumps.");
+             "Every field as a plain dict (nested results as dicts too), e.g. for json.dumps.")
+        // Equal by value, as the dicts were, to one of its kind or to a dict; so unhashable too
+        // (pybind11 sets __hash__ to None beside __eq__).
+        .def("__eq__", [](const T& obj, const py::object& other) -> py::object {
+            if (py::isinstance<T>(other)) return py::bool_(dict_of(obj).equal(dict_of(other.cast<const T&>())));
+            if (py::isinstance<py::dict>(other)) return py::bool_(dict_of(obj).equal(other));
+            return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+        });
 }
 
 template <class T, class Class>

@@ -70,6 +70,13 @@ class ModuleTest(unittest.TestCase):
         with self.assertRaises(KeyError):
             c["no_such_field"]
         self.assertEqual(json.loads(json.dumps(d))["place_id"], "geonames:2013348")
+        # Equal by value, as the dicts were (and so unhashable like them).
+        self.assertEqual(c, self.index.lookup("Vladivostok", limit=1)[0])
+        self.assertEqual(c, d)
+        self.assertNotEqual(c, self.index.lookup("Moscow", limit=1)[0])
+        self.assertNotEqual(c, "Vladivostok")
+        with self.assertRaises(TypeError):
+            hash(c)
         self.assertEqual(c.place.place_id, c.place_id)
         self.assertIn("Vladivostok", repr(c))
         self.assertIn("geonames:2013348", repr(c.place))
