@@ -1,6 +1,7 @@
 // The `_gazetteer_engine` Python module: a thin pybind11 face over the engine API for the QGIS
-// plugin (plugin/article_gazetteer) and scripts. Results are plain dicts and lists so that the
-// Python side needs no wrapper classes and can hand them straight to QGIS or json.dumps.
+// plugin (plugin/article_gazetteer) and scripts. Look-up, search and reverse results are classes
+// that convert a field only when it is read (candidates.hpp: Place, Candidate, ReverseResult,
+// each with to_dict()); the other results are plain dicts and lists.
 //
 // Errors follow STYLE.md "Errors and bad input": UsageError and ParseError (bad input or misuse)
 // raise ValueError; IndexError, IoError and any other gazetteer::Error raise RuntimeError.
@@ -25,6 +26,8 @@
 #include <gazetteer/layers.hpp>
 #include <gazetteer/itinerary.hpp>
 
+#include "candidates.hpp"
+
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -47,45 +50,9 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Results to Python values
 
+// A place as a dict (mentions, itinerary stops): the keys of Place.to_dict().
 py::dict place_dict(const gz::Place& p) {
-    py::dict d;
-    d["place_id"] = p.id;
-    d["name"] = p.name;
-    d["ascii_name"] = p.ascii_name;
-    d["lat"] = p.lat;
-    d["lon"] = p.lon;
-    d["feature_class"] = p.feature_class ? std::string(1, p.feature_class) : std::string();
-    d["feature_code"] = p.feature_code;
-    d["country"] = p.country;
-    d["admin1_code"] = p.admin1_code;
-    d["admin1_name"] = p.admin1_name;
-    d["population"] = p.population;
-    d["source"] = gz::source_name(p.source);
-    d["importance"] = p.importance;
-    if (!p.alt_names.empty()) {
-        py::list alts;
-        for (const auto& a : p.alt_names) alts.append(py::make_tuple(a.name, a.lang));
-        d["alt_names"] = alts;
-    }
-    return d;
-}
-
-py::dict candidate_dict(const gz::Candidate& c) {
-    py::dict d = place_dict(c.place);
-    d["score"] = c.score;
-    d["match"] = gz::match_label(c);  // "fuzzy" for a typo match (see edit_distance)
-    d["match_kind"] = gz::match_kind_name(c.match);
-    d["matched_name"] = c.matched_name;
-    d["edit_distance"] = c.edit_distance;
-    d["distance_km"] = c.distance_km >= 0 ? py::object(py::float_(c.distance_km)) : py::object(py::none());
-    d["reasons"] = c.reasons;
-    return d;
-}
-
-py::list candidate_list(const std::vector<gz::Candidate>& cs) {
-    py::list out;
-    for (const auto& c : cs) out.append(candidate_dict(c));
-    return out;
+    return gz::python::place_to_dict(p);
 }
 
 py::list parts_list(const std::vector<gz::GeometryPart>& parts) {
@@ -647,6 +614,7 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
     m.def("default_index_path", [] { return gz::default_index_path(); },
           "Where the engine looks for the index: $GAZETTEER_INDEX, then the build's default.");
 
+    gz::python::bind_candidates(m);
     py::class_<gz::Index, std::shared_ptr<gz::Index>> index_class(m, "Index",
         "A read-only, memory-mapped gazetteer index. Thread safe; share one per process.");
     index_class
@@ -686,9 +654,9 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
         .def("place", [](const gz::Index& idx, const std::string& place_id, bool alt_names) -> py::object {
             auto i = idx.find_id(place_id);
             if (!i) return py::none();
-            return place_dict(idx.place(*i, alt_names));
+            return gz::python::place_object(idx.place(*i, alt_names));
         }, py::arg("place_id"), py::arg("alt_names") = false,
-           "The place with this stable id ('geonames:2013348') as a dict, or None.")
+           "The Place with this stable id ('geonames:2013348'), or None.")
         .def("lookup", [](const gz::Index& idx, const std::string& query, py::object countries,
                           py::object bbox, const std::string& feature_classes, py::object near,
                           std::size_t limit, bool fuzzy) {
@@ -698,11 +666,11 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
                 py::gil_scoped_release release;
                 r = gz::lookup(idx, query, o);
             }
-            return candidate_list(r);
+            return gz::python::candidate_objects(std::move(r));
         }, py::arg("query"), py::kw_only(), py::arg("countries") = py::none(), py::arg("bbox") = py::none(),
            py::arg("feature_classes") = "", py::arg("near") = py::none(), py::arg("limit") = 10,
            py::arg("fuzzy") = true,
-           "Ranked candidates for a place name ('Moscow, Idaho' qualifies), best first; [] for no match.\n"
+           "Ranked Candidates for a place name ('Moscow, Idaho' qualifies), best first; [] for no match.\n"
            "countries: ISO alpha-2 codes; bbox: (west, south, east, north); near: (lat, lon).")
         .def("search", [](const gz::Index& idx, const std::string& prefix, py::object countries,
                           py::object bbox, const std::string& feature_classes, py::object near,
@@ -713,10 +681,10 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
                 py::gil_scoped_release release;
                 r = gz::search_prefix(idx, prefix, o);
             }
-            return candidate_list(r);
+            return gz::python::candidate_objects(std::move(r));
         }, py::arg("prefix"), py::kw_only(), py::arg("countries") = py::none(), py::arg("bbox") = py::none(),
            py::arg("feature_classes") = "", py::arg("near") = py::none(), py::arg("limit") = 10,
-           "Type-ahead: places whose names start with `prefix`, best first.")
+           "Type-ahead: Candidates whose names start with `prefix`, best first.")
         .def("reverse", [](const gz::Index& idx, double lat, double lon, std::size_t limit,
                            double radius_km, const std::string& feature_classes) {
             gz::ReverseResult r;
@@ -724,14 +692,11 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
                 py::gil_scoped_release release;
                 r = gz::reverse(idx, lat, lon, limit, radius_km, feature_classes);
             }
-            py::dict d;
-            d["country"] = r.country;
-            d["country_place"] = r.country_place ? py::object(place_dict(*r.country_place)) : py::object(py::none());
-            d["nearest"] = candidate_list(r.nearest);
-            return d;
+            return gz::python::reverse_object(std::move(r));
         }, py::arg("lat"), py::arg("lon"), py::kw_only(), py::arg("limit") = 5, py::arg("radius_km") = 100.0,
            py::arg("feature_classes") = "",
-           "Nearest places to a point (distance_km filled) and the containing country's ISO code.")
+           "A ReverseResult: the nearest places to a point (Candidates with distance_km) and the\n"
+           "containing country's ISO code.")
         .def("geoparse", [](const gz::Index& idx, const std::string& text, const std::string& id,
                             py::object overrides, double abstain_below, double recognition_threshold,
                             std::size_t max_alternatives, bool demonyms, const std::string& kinds,

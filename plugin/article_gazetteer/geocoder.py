@@ -50,7 +50,7 @@ class GazetteerGeocoder(QgsGeocoderInterface):
         return fields
 
     def candidates(self, text, limit=MAX_RESULTS):
-        """Engine candidates (dicts) for `text`: look-up, else prefix search. Raises EngineUnavailable."""
+        """Engine Candidates for `text`: look-up, else prefix search. Raises EngineUnavailable."""
         text = (text or "").strip()
         if not text:
             return []
@@ -58,13 +58,13 @@ class GazetteerGeocoder(QgsGeocoderInterface):
         looked_up = index.lookup(text, limit=limit)
         # Exact names first, then names that start with the text (what the user is typing),
         # then typo matches.
-        exact = [c for c in looked_up if c["edit_distance"] == 0]
-        fuzzy = [c for c in looked_up if c["edit_distance"] != 0]
+        exact = [c for c in looked_up if c.edit_distance == 0]
+        fuzzy = [c for c in looked_up if c.edit_distance != 0]
         prefixed = index.search(text, limit=limit) if len(exact) < limit and len(text) >= 3 else []
         found, seen = [], set()
         for c in exact + prefixed + fuzzy:
-            if c["place_id"] not in seen and len(found) < limit:
-                seen.add(c["place_id"])
+            if c.place_id not in seen and len(found) < limit:
+                seen.add(c.place_id)
                 found.append(c)
         return found
 
@@ -80,44 +80,44 @@ class GazetteerGeocoder(QgsGeocoderInterface):
         for c in found:
             if feedback is not None and feedback.isCanceled():
                 break
-            point = QgsPointXY(c["lon"], c["lat"])
+            lon, lat, country = c.lon, c.lat, c.country
+            point = QgsPointXY(lon, lat)
             result = QgsGeocoderResult(describe(c, string), QgsGeometry.fromPointXY(point), crs)
-            half = _VIEW_HALF_DEG.get(c["feature_class"], 0.15)
-            if c["feature_code"].startswith("PCL"):
+            half = _VIEW_HALF_DEG.get(c.feature_class, 0.15)
+            if c.feature_code.startswith("PCL"):
                 half = 8.0
-            result.setViewport(QgsRectangle(c["lon"] - half, c["lat"] - half,
-                                            c["lon"] + half, c["lat"] + half))
-            result.setDescription(", ".join(x for x in (c["admin1_name"], c["country"], c["feature_code"]) if x))
-            result.setGroup(c["country"] or "")
+            result.setViewport(QgsRectangle(lon - half, lat - half, lon + half, lat + half))
+            result.setDescription(", ".join(x for x in (c.admin1_name, country, c.feature_code) if x))
+            result.setGroup(country)
             result.setAdditionalAttributes({
-                "gz_place_id": c["place_id"], "gz_name": c["name"], "gz_country": c["country"],
-                "gz_feature_code": c["feature_code"], "gz_score": c["score"], "gz_match": c["match"],
-                "gz_edit_distance": c["edit_distance"],
+                "gz_place_id": c.place_id, "gz_name": c.name, "gz_country": country,
+                "gz_feature_code": c.feature_code, "gz_score": c.score, "gz_match": c.match,
+                "gz_edit_distance": c.edit_distance,
             })
             results.append(result)
         return results
 
 
 def why_matched(candidate, query):
-    """Why a candidate whose shown name does not contain the query matched it ('' when it does):
-    the name the engine matched ("also called 'Khasan'") or the typo it corrected."""
-    if candidate.get("edit_distance"):
-        return "typo-corrected from '{}' (edit distance {})".format(query.strip(), candidate["edit_distance"])
+    """Why an engine Candidate whose shown name does not contain the query matched it ('' when
+    it does): the name the engine matched ("also called 'Khasan'") or the typo it corrected."""
+    if candidate.edit_distance:
+        return "typo-corrected from '{}' (edit distance {})".format(query.strip(), candidate.edit_distance)
     key = (query or "").strip().casefold()
-    shown = "{} {}".format(candidate.get("name", ""), candidate.get("ascii_name", "")).casefold()
+    shown = "{} {}".format(candidate.name, candidate.ascii_name).casefold()
     if not key or key in shown:
         return ""
     kind = {"alt_name": "also called", "abbreviation": "abbreviated", "demonym": "demonym"}.get(
-        candidate.get("match_kind"), "matched")
-    return "{} '{}'".format(kind, candidate.get("matched_name") or query.strip())
+        candidate.match_kind, "matched")
+    return "{} '{}'".format(kind, candidate.matched_name or query.strip())
 
 
 def describe(candidate, query=None):
-    """Display text of a candidate: 'Vladivostok (Primorskiy Krai, RU)'; with the query, a
-    candidate whose name does not contain it says why it matched: 'Hassan (Karnataka, IN) —
+    """Display text of an engine Candidate: 'Vladivostok (Primorskiy Krai, RU)'; with the query,
+    a candidate whose name does not contain it says why it matched: 'Hassan (Karnataka, IN) —
     also called 'khasan''."""
-    where = ", ".join(x for x in (candidate.get("admin1_name"), candidate.get("country")) if x)
-    text = "{} ({})".format(candidate["name"], where) if where else candidate["name"]
+    where = ", ".join(x for x in (candidate.admin1_name, candidate.country) if x)
+    text = "{} ({})".format(candidate.name, where) if where else candidate.name
     why = why_matched(candidate, query) if query is not None else ""
     return text + " — " + why if why else text
 

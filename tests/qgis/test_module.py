@@ -1,6 +1,8 @@
-"""The compiled module `_gazetteer_engine` as the plugin zip ships it: version, results as dicts,
-code point offsets, and engine errors raised as ValueError (bad input) / RuntimeError (index, IO)."""
+"""The compiled module `_gazetteer_engine` as the plugin zip ships it: version, results (Candidate
+and Place objects for look-ups, dicts elsewhere), code point offsets, and engine errors raised as
+ValueError (bad input) / RuntimeError (index, IO)."""
 
+import json
 import os
 import sys
 
@@ -28,17 +30,72 @@ class ModuleTest(unittest.TestCase):
 
     def test_lookup_search_reverse(self):
         best = self.index.lookup("Vladivostok", limit=3)[0]
-        self.assertEqual((best["name"], best["country"], best["place_id"]), ("Vladivostok", "RU", "geonames:2013348"))
-        self.assertIn("reasons", best)
+        self.assertEqual((best.name, best.country, best.place_id), ("Vladivostok", "RU", "geonames:2013348"))
+        self.assertIn("exact name", best.reasons)
         self.assertEqual(self.index.lookup("Xqzzqx Wvvk"), [])
-        self.assertEqual(self.index.lookup("Moscow", countries=["US"], limit=1)[0]["country"], "US")
-        self.assertTrue(any(c["name"] == "Vladivostok" for c in self.index.search("Vladiv")))
+        self.assertEqual(self.index.lookup("Moscow", countries=["US"], limit=1)[0].country, "US")
+        self.assertTrue(any(c.name == "Vladivostok" for c in self.index.search("Vladiv")))
         rev = self.index.reverse(44.0, 132.5, limit=3)  # inland Primorye
-        self.assertEqual(rev["country"], "RU")
-        self.assertIsNotNone(rev["nearest"][0]["distance_km"])
-        self.assertEqual(self.index.place("geonames:2013348")["name"], "Vladivostok")
+        self.assertEqual(rev.country, "RU")
+        self.assertEqual(rev.country_place.place_id, "country:RU")
+        self.assertEqual(len(rev.nearest), 3)
+        self.assertLess(rev.nearest[0].distance_km, 100.0)
+        self.assertEqual(self.index.place("geonames:2013348").name, "Vladivostok")
         self.assertIsNone(self.index.place("geonames:0"))
         self.assertGreater(len(self.index), 1000)
+
+    def test_candidates_read_lazily_and_as_the_dicts_they_replaced(self):
+        c = self.index.lookup("Vladivostok", limit=1)[0]
+        self.assertIsInstance(c, self.m.Candidate)
+        self.assertIsNone(c.distance_km)  # no `near` point
+        near = self.index.lookup("Vladivostok", near=(43.0, 132.0), limit=1)[0]
+        self.assertGreater(near.distance_km, 5.0)
+        self.assertLess(near.distance_km, 30.0)
+        with self.assertRaises(AttributeError):
+            c.name = "Elsewhere"  # read-only
+        # The mapping view: the keys, order and values of the dicts of earlier versions.
+        d = c.to_dict()
+        self.assertEqual(list(d), ["place_id", "name", "ascii_name", "lat", "lon", "feature_class", "feature_code",
+                                   "country", "admin1_code", "admin1_name", "population", "source", "importance",
+                                   "score", "match", "match_kind", "matched_name", "edit_distance", "distance_km",
+                                   "reasons"])
+        self.assertEqual(list(c.keys()), list(d))
+        self.assertEqual(dict(c), d)
+        self.assertEqual((c["name"], c["lat"], c["match"]), (c.name, c.lat, c.match))
+        self.assertEqual(c.get("feature_class"), "P")
+        self.assertIsNone(c.get("no_such_field"))
+        self.assertEqual(c.get("no_such_field", 7), 7)
+        self.assertIn("reasons", c)
+        self.assertNotIn("alt_names", c)  # not loaded by a look-up, as the dicts left it out
+        with self.assertRaises(KeyError):
+            c["no_such_field"]
+        self.assertEqual(json.loads(json.dumps(d))["place_id"], "geonames:2013348")
+        # Equal by value, as the dicts were (and so unhashable like them).
+        self.assertEqual(c, self.index.lookup("Vladivostok", limit=1)[0])
+        self.assertEqual(c, d)
+        self.assertNotEqual(c, self.index.lookup("Moscow", limit=1)[0])
+        self.assertNotEqual(c, "Vladivostok")
+        with self.assertRaises(TypeError):
+            hash(c)
+        self.assertEqual(c.place.place_id, c.place_id)
+        self.assertIn("Vladivostok", repr(c))
+        self.assertIn("geonames:2013348", repr(c.place))
+        # Typo matches say how far they are.
+        typo = self.index.lookup("Vladivostock", limit=1)[0]
+        self.assertEqual((typo.name, typo.match, typo.edit_distance), ("Vladivostok", "fuzzy", 1))
+        # A place with its alternate names; the reverse result as nested plain dicts.
+        place = self.index.place("geonames:2013348", alt_names=True)
+        self.assertIsInstance(place, self.m.Place)
+        self.assertTrue(all(isinstance(n, tuple) and len(n) == 2 for n in place.alt_names))
+        self.assertIn("alt_names", place.to_dict())
+        self.assertEqual(self.index.place("geonames:2013348").alt_names, [])
+        rev = self.index.reverse(44.0, 132.5, limit=2)
+        self.assertIs(rev.nearest, rev["nearest"])
+        plain = json.loads(json.dumps(rev.to_dict()))
+        self.assertEqual((plain["country"], plain["country_place"]["place_id"]), ("RU", "country:RU"))
+        self.assertEqual([n["place_id"] for n in plain["nearest"]], [n.place_id for n in rev.nearest])
+        self.assertEqual(self.index.reverse(0.0, -30.0, limit=2, radius_km=1).to_dict(),
+                         {"country": "", "country_place": None, "nearest": []})  # mid-Atlantic
 
     def test_route(self):
         route = self.m.route([("Pyongyang", 39.03385, 125.75432), {"name": "Khasan", "lat": 42.42387, "lon": 130.65156}],

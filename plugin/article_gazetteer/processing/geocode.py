@@ -93,9 +93,9 @@ class GeocodeAlgorithm(GazetteerAlgorithm):
                     raise QgsProcessingException(str(e)) from None
             if candidates:
                 c = candidates[0]
-                attributes += [c["place_id"], c["name"], c["country"], c["admin1_name"],
-                               c["feature_code"], c["lat"], c["lon"], c["score"], c["match"], c["edit_distance"], "ok"]
-                out.setGeometry(point(c["lon"], c["lat"]))
+                attributes += [c.place_id, c.name, c.country, c.admin1_name,
+                               c.feature_code, c.lat, c.lon, c.score, c.match, c.edit_distance, "ok"]
+                out.setGeometry(point(c.lon, c.lat))
                 matched += 1
             else:
                 attributes += [None] * (len(OUTPUT_FIELDS) - 1) + ["no match"]
