@@ -231,7 +231,7 @@ bool is_patronymic(const std::u32string& w) {
 class RussianRecogniser {
 public:
     RussianRecogniser(const Index& idx, std::string_view text, const TokenizedText& tt, std::vector<LanguageSpan>& out)
-        : m_idx(idx), m_text(text), m_tt(tt), m_toks(tt.tokens), m_out(out) {}
+        : m_idx(idx), m_text(text), m_toks(tt.tokens), m_out(out) {}
 
     void run() {
         prepare();
@@ -250,7 +250,6 @@ public:
 private:
     const Index& m_idx;
     std::string_view m_text;
-    const TokenizedText& m_tt;
     const std::vector<Token>& m_toks;
     std::vector<LanguageSpan>& m_out;
     std::vector<std::u32string> m_lower;                 // per token, lower case ("" for non-words)
