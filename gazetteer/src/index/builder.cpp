@@ -7,8 +7,8 @@
 
 #include <gazetteer/build.hpp>
 #include <gazetteer/error.hpp>
-#include <gazetteer/lookup.hpp>
 #include <gazetteer/normalize.hpp>
+#include <gazetteer/rank.hpp>
 #include <gazetteer/temp_files.hpp>
 #include <gazetteer/version.hpp>
 

@@ -2,9 +2,9 @@
 #include "geo/country_locator.hpp"
 
 #include <gazetteer/build_config.hpp>
+#include <gazetteer/distance.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/index.hpp>
-#include <gazetteer/lookup.hpp>
 #include <gazetteer/normalize.hpp>
 #include <gazetteer/version.hpp>
 
