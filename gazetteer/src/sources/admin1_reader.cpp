@@ -2,27 +2,22 @@
 
 #include "sources/readers.hpp"
 #include "sources/fields.hpp"
+#include "sources/tsv_reader.hpp"
 
 namespace gazetteer::detail {
 
 using namespace fields;
 
 std::uint64_t read_admin1_codes(Drafts& st, const std::string& path, SourceInfo info) {
-    detail::LineReader in(path);
-    std::string line;
-    std::uint64_t taken = 0;
-    while (in.next(line)) {
-        if (line.empty() || line[0] == '#') continue;
-        auto f = split(line, '\t');
+    return read_tsv_rows(st, path, std::move(info), "admin1_codes", TsvProgress::Quiet,
+                         [&](const std::vector<std::string_view>& f, std::uint64_t line) {
         if (f.size() < 3 || f[0].find('.') == std::string_view::npos || trim(f[1]).empty()) {
-            st.warn(path, in.line_number(), "expected 'CC.code<TAB>name<TAB>asciiname<TAB>geonameid'");
-            continue;
+            st.warn(path, line, "expected 'CC.code<TAB>name<TAB>asciiname<TAB>geonameid'");
+            return false;
         }
         st.admin1_names[std::string(f[0])] = {std::string(trim(f[1])), std::string(trim(f[2]))};
-        ++taken;
-    }
-    st.record_source(std::move(info), path, "admin1_codes", taken);
-    return taken;
+        return true;
+    });
 }
 
 std::uint64_t read_admin1_names_json(Drafts& st, const std::string& path, SourceInfo info) {

@@ -2,21 +2,18 @@
 
 #include "sources/readers.hpp"
 #include "sources/fields.hpp"
+#include "sources/tsv_reader.hpp"
 
 namespace gazetteer::detail {
 
 using namespace fields;
 
 std::uint64_t read_country_info(Drafts& st, const std::string& path, SourceInfo info) {
-    detail::LineReader in(path);
-    std::string line;
-    std::uint64_t taken = 0;
-    while (in.next(line)) {
-        if (line.empty() || line[0] == '#') continue;
-        auto f = split(line, '\t');
+    return read_tsv_rows(st, path, std::move(info), "country_info", TsvProgress::Quiet,
+                         [&](const std::vector<std::string_view>& f, std::uint64_t line) {
         if (f.size() < 17 || f[0].size() != 2) {
-            st.warn(path, in.line_number(), "expected the 19 columns of GeoNames countryInfo.txt");
-            continue;
+            st.warn(path, line, "expected the 19 columns of GeoNames countryInfo.txt");
+            return false;
         }
         auto& c = st.countries[std::string(f[0])];
         c.iso2 = std::string(f[0]);
@@ -26,10 +23,8 @@ std::uint64_t read_country_info(Drafts& st, const std::string& path, SourceInfo 
         else c.names.push_back({std::string(f[4]), "en", MatchKind::AltName});
         std::uint64_t pop = 0;
         if (parse_uint(f[7], pop)) c.population = pop;
-        ++taken;
-    }
-    st.record_source(std::move(info), path, "country_info", taken);
-    return taken;
+        return true;
+    });
 }
 
 }  // namespace gazetteer::detail

@@ -11,6 +11,25 @@ namespace gazetteer::detail {
 
 using namespace fields;
 
+namespace {
+
+// The next record that is not a blank line. A record of other than `size` fields is reported
+// ("expected <size> fields<what>, found <n>") and passed over.
+bool next_record(Drafts& st, CsvReader& csv, std::vector<std::string>& f, std::size_t size, const char* what) {
+    while (csv.next(f)) {
+        if (f.size() == 1 && f[0].empty()) continue;
+        if (f.size() != size) {
+            st.warn(csv.path(), csv.line_number(),
+                    "expected " + std::to_string(size) + " fields" + what + ", found " + std::to_string(f.size()));
+            continue;
+        }
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 std::uint64_t read_curated(Drafts& st, const std::string& path, SourceInfo info) {
     detail::CsvReader csv(path);
     std::vector<std::string> f;
@@ -25,12 +44,7 @@ std::uint64_t read_curated(Drafts& st, const std::string& path, SourceInfo info)
         f[0].erase(0, 3);  // UTF-8 byte order mark
     if (f == alias_header) {
         // Extra names for places of any source: "country:US,America,alt,en,..."
-        while (csv.next(f)) {
-            if (f.size() == 1 && f[0].empty()) continue;
-            if (f.size() != alias_header.size()) {
-                st.warn(path, csv.line_number(), "expected 5 fields (place_id,name,kind,lang,source), found " + std::to_string(f.size()));
-                continue;
-            }
+        while (next_record(st, csv, f, alias_header.size(), " (place_id,name,kind,lang,source)")) {
             MatchKind kind;
             // "name": another name the place is commonly called by, as strong as its own
             // ("New York" for New York City, whose GeoNames name is the longer form).
@@ -54,12 +68,7 @@ std::uint64_t read_curated(Drafts& st, const std::string& path, SourceInfo info)
     }
     if (f == members_header) {
         // Areas whose point is computed from member countries: "curated:middle-east,SA IR ...,..."
-        while (csv.next(f)) {
-            if (f.size() == 1 && f[0].empty()) continue;
-            if (f.size() != members_header.size()) {
-                st.warn(path, csv.line_number(), "expected 3 fields (place_id,members,source), found " + std::to_string(f.size()));
-                continue;
-            }
+        while (next_record(st, csv, f, members_header.size(), " (place_id,members,source)")) {
             RegionMembers rm;
             rm.file = path;
             rm.line = csv.line_number();
@@ -88,13 +97,8 @@ std::uint64_t read_curated(Drafts& st, const std::string& path, SourceInfo info)
     if (f != places_header)
         throw ParseError(path, 1, "header must be 'id,name,alternate_names,lat,lon,feature_class,feature_code,country,admin1,population,source' (or the aliases header 'place_id,name,kind,lang,source', or the region members header 'place_id,members,source')");
     std::unordered_set<std::string> seen;
-    while (csv.next(f)) {
-        if (f.size() == 1 && f[0].empty()) continue;
+    while (next_record(st, csv, f, places_header.size(), "")) {
         auto bad = [&](const std::string& what) { st.warn(path, csv.line_number(), what); };
-        if (f.size() != places_header.size()) {
-            bad("expected 11 fields, found " + std::to_string(f.size()));
-            continue;
-        }
         if (f[0].empty() || f[0].find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos) {
             bad("id '" + f[0] + "' must be a lower-case slug (a-z, 0-9, -)");
             continue;

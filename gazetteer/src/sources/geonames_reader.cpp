@@ -2,61 +2,55 @@
 
 #include "sources/readers.hpp"
 #include "sources/fields.hpp"
+#include "sources/tsv_reader.hpp"
 
-#include <filesystem>
 
 namespace gazetteer::detail {
 
 using namespace fields;
 
 std::uint64_t read_geonames(Drafts& st, const std::string& path, SourceInfo info) {
-    detail::LineReader in(path);
-    std::string line;
-    std::uint64_t taken = 0;
-    std::string stage = "reading " + std::filesystem::path(path).filename().string();
-    while (in.next(line)) {
-        if ((in.line_number() & 0xFFFF) == 0) st.progress(stage, in.bytes_read(), in.total_bytes());
-        if (line.empty() || line[0] == '#') continue;
-        auto f = split(line, '\t');
-        auto bad = [&](const std::string& what) { st.warn(path, in.line_number(), what); };
+    return read_tsv_rows(st, path, std::move(info), "geonames", TsvProgress::PeriodicAndDone,
+                         [&](const std::vector<std::string_view>& f, std::uint64_t line) {
+        auto bad = [&](const std::string& what) { st.warn(path, line, what); };
         if (f.size() != 19) {
             bad("expected 19 tab-separated columns (GeoNames dump format), found " + std::to_string(f.size()));
-            continue;
+            return false;
         }
         std::uint64_t gid;
         if (!parse_uint(f[0], gid) || gid == 0) {
             bad("geonameid '" + std::string(f[0]) + "' is not a positive integer");
-            continue;
+            return false;
         }
         if (trim(f[1]).empty()) {
             bad("empty name for geonameid " + std::string(f[0]));
-            continue;
+            return false;
         }
         double lat, lon;
         if (!parse_double(f[4], lat) || lat < -90 || lat > 90) {
             bad("latitude '" + std::string(f[4]) + "' is not a number in [-90, 90]");
-            continue;
+            return false;
         }
         if (!parse_double(f[5], lon) || lon < -180 || lon > 180) {
             bad("longitude '" + std::string(f[5]) + "' is not a number in [-180, 180]");
-            continue;
+            return false;
         }
         if (!f[6].empty() && !valid_feature_class(f[6])) {
             bad("feature class '" + std::string(f[6]) + "' is not one of A H L P R S T U V");
-            continue;
+            return false;
         }
         if (!valid_country(f[8])) {
             bad("country code '" + std::string(f[8]) + "' is not two upper-case letters");
-            continue;
+            return false;
         }
         std::uint64_t pop = 0;
         if (!trim(f[14]).empty() && !parse_uint(f[14], pop)) {
             bad("population '" + std::string(f[14]) + "' is not a whole number");
-            continue;
+            return false;
         }
         if (st.by_geonameid.count(gid)) {
             bad("duplicate geonameid " + std::to_string(gid));
-            continue;
+            return false;
         }
         Draft d;
         d.id = "geonames:" + std::to_string(gid);
@@ -78,11 +72,8 @@ std::uint64_t read_geonames(Drafts& st, const std::string& path, SourceInfo info
         }
         st.by_geonameid.emplace(gid, st.places.size());
         st.places.push_back(std::move(d));
-        ++taken;
-    }
-    st.progress(stage, in.total_bytes(), in.total_bytes());
-    st.record_source(std::move(info), path, "geonames", taken);
-    return taken;
+        return true;
+    });
 }
 
 }  // namespace gazetteer::detail
