@@ -1,4 +1,5 @@
-// Write stage: the index file, header and sections and table, to a temporary file renamed into place.
+// Write stage: the index file, header and sections and table, to a temporary file renamed into
+// place.
 
 #include "index/build_stages.hpp"
 

@@ -1,4 +1,5 @@
-// Merge stage: the curated aliases (aliases.csv) added to the places they name, whatever their source.
+// Merge stage: the curated aliases (aliases.csv) added to the places they name, whatever their
+// source.
 
 #include "index/build_stages.hpp"
 

@@ -1,4 +1,5 @@
-// GeoNames alternateNamesV2.txt: extra names with languages, joined to the dump's rows by geonameid.
+// GeoNames alternateNamesV2.txt: extra names with languages, joined to the dump's rows by
+// geonameid.
 
 #include "sources/readers.hpp"
 #include "sources/fields.hpp"

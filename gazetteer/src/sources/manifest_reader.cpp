@@ -1,4 +1,5 @@
-// The sources listed in a manifest.json written by scripts/fetch-data.sh, each handed to its reader.
+// The sources listed in a manifest.json written by scripts/fetch-data.sh, each handed to its
+// reader.
 
 #include "sources/readers.hpp"
 #include "sources/fields.hpp"

@@ -1,4 +1,5 @@
-// world-countries countries.json: country names in many languages, spellings, demonyms, points and areas.
+// world-countries countries.json: country names in many languages, spellings, demonyms, points and
+// areas.
 
 #include "sources/readers.hpp"
 #include "sources/fields.hpp"
