@@ -160,6 +160,16 @@ TEST_CASE("damaged country boundaries are refused without leaking GEOS objects",
     {
         const Index idx = Index::open(bad);
         CHECK_THROWS_WITH(idx.country_at(43.1, 131.9), Catch::Contains("country boundaries cannot be read"));
+        // An IndexError naming the file and what is wrong, on every use, not only the first.
+        for (int use = 0; use < 2; ++use) {
+            try {
+                (void)idx.country_at(43.1, 131.9);
+                FAIL("a damaged polygon was accepted");
+            } catch (const gazetteer::IndexError& e) {
+                CHECK(e.path() == bad);
+                CHECK_THAT(e.what(), Catch::Contains("polygon 0 is not valid WKB"));
+            }
+        }
     }
     // Without matching checksums the damage is named by its section.
     bytes = good;

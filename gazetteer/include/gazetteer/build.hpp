@@ -34,7 +34,7 @@ struct BuildReport {
     std::vector<SourceInfo> sources;
 };
 
-namespace detail { struct BuilderState; }
+namespace detail { struct Drafts; }
 
 /// Collects sources, then writes one index file atomically (temp file + rename).
 /// Files may be plain, .gz or .zip (the first .txt inside, or name it: "x.zip/cities500.txt").
@@ -72,7 +72,7 @@ public:
     BuildReport write(const std::string& out_path);
 
 private:
-    std::unique_ptr<detail::BuilderState> m_state;
+    std::unique_ptr<detail::Drafts> m_drafts;
 };
 
 }  // namespace gazetteer

@@ -161,7 +161,7 @@ public:
     };
 
     /// The best completions stored for `prefix` (a normalised key prefix), best first by
-    /// completion_rank (lookup.hpp), one per place, or nullopt when `prefix` is not stored: only
+    /// completion_rank (rank.hpp), one per place, or nullopt when `prefix` is not stored: only
     /// prefixes of more than 64 keys are (walk the keys of the others with keys_with_prefix).
     /// A stored list holds the 24 best completions.
     std::optional<std::vector<Completion>> completions(std::string_view prefix) const;

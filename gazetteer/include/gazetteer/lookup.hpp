@@ -1,8 +1,10 @@
 #pragma once
 // Forward, prefix and reverse look-ups over an Index, with ranking that explains itself.
 
+#include <gazetteer/distance.hpp>  // haversine_km, which look-up callers have long reached from here
 #include <gazetteer/index.hpp>
 #include <gazetteer/place.hpp>
+#include <gazetteer/rank.hpp>      // place_importance and completion_rank, the ranking priors
 
 #include <optional>
 #include <string>
@@ -90,18 +92,5 @@ struct ReverseResult {
 /// Places nearest to a point (within `radius_km`), and the country that contains it.
 ReverseResult reverse(const Index& index, double lat, double lon, std::size_t limit = 5,
                       double radius_km = 100, const std::string& feature_classes = {});
-
-/// The prior of a place alone, in [0,1]: population and feature type (capitals, countries and
-/// divisions rank above villages). Used by the builder and exposed for tests and tools.
-float place_importance(char feature_class, std::string_view feature_code, std::uint64_t population);
-
-/// Rank of a type-ahead completion before filters and distance: how well the key names the
-/// place and the place's prior, less 1% for each byte of the key, since the shorter of two
-/// completions is the likelier. It does not depend on how much of the key was typed, so the best
-/// completions of a prefix are the best of its extensions' (the index stores them precomputed).
-double completion_rank(MatchKind kind, float importance, std::size_t key_length);
-
-/// Great-circle distance in km on a 6371 km sphere (for ranking; routes use the ellipsoid).
-double haversine_km(double lat1, double lon1, double lat2, double lon2) noexcept;
 
 }  // namespace gazetteer

@@ -10,9 +10,10 @@ namespace gazetteer::detail {
 
 class CountryLocator {
 public:
-    /// Parses the Boundaries section (see format.hpp). Throws IndexError-free std::runtime_error
-    /// on malformed WKB; the caller turns it into an IndexError with the path.
-    explicit CountryLocator(std::span<const unsigned char> section);
+    /// Parses the Boundaries section (see format.hpp) of the index at `path`. Throws IndexError
+    /// naming `path` ("corrupt index: country boundaries cannot be read (...)") when the
+    /// section is truncated or holds a polygon GEOS cannot read.
+    CountryLocator(const std::string& path, std::span<const unsigned char> section);
     ~CountryLocator();
     CountryLocator(const CountryLocator&) = delete;
     CountryLocator& operator=(const CountryLocator&) = delete;

@@ -2,9 +2,9 @@
 #include "geo/country_locator.hpp"
 
 #include <gazetteer/build_config.hpp>
+#include <gazetteer/distance.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/index.hpp>
-#include <gazetteer/lookup.hpp>
 #include <gazetteer/normalize.hpp>
 #include <gazetteer/version.hpp>
 
@@ -470,12 +470,12 @@ std::string Index::country_at(double lat, double lon) const {
     d.check(SectionId::Boundaries);
     std::call_once(d.locator_once, [&] {
         try {
-            d.locator = std::make_unique<detail::CountryLocator>(d.boundaries);
-        } catch (const std::exception& e) {
-            d.locator.reset();
+            d.locator = std::make_unique<detail::CountryLocator>(d.path, d.boundaries);
+        } catch (const IndexError&) {
+            d.locator_error = std::current_exception();  // every later use fails alike
         }
     });
-    if (!d.locator) throw IndexError(d.path, "corrupt index: country boundaries cannot be read");
+    if (!d.locator) std::rethrow_exception(d.locator_error);
     return d.locator->country_at(lat, lon);
 }
 

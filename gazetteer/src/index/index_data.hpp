@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <span>
@@ -58,6 +59,7 @@ struct IndexData {
 
     mutable std::once_flag locator_once;
     mutable std::unique_ptr<CountryLocator> locator;
+    mutable std::exception_ptr locator_error;  ///< why the locator could not be made, if it could not
 
     IndexData() = default;
     IndexData(const IndexData&) = delete;

@@ -6,6 +6,7 @@
 // Every term that moved the score is named in the candidate's reasons.
 
 #include "index/format.hpp"
+#include "rank/match_quality.hpp"
 
 #include <gazetteer/error.hpp>
 #include <gazetteer/lookup.hpp>
@@ -27,50 +28,6 @@ bool BBox::contains(double lat, double lon) const noexcept {
     return lon >= west || lon <= east;  // crosses the antimeridian
 }
 
-double haversine_km(double lat1, double lon1, double lat2, double lon2) noexcept {
-    constexpr double r = 6371.0, d2r = M_PI / 180.0;
-    double p1 = lat1 * d2r, p2 = lat2 * d2r, dp = p2 - p1, dl = (lon2 - lon1) * d2r;
-    double a = std::sin(dp / 2) * std::sin(dp / 2) + std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
-    return 2 * r * std::asin(std::min(1.0, std::sqrt(a)));
-}
-
-float place_importance(char fclass, std::string_view fcode, std::uint64_t population) {
-    // Population on a log scale: 1 person -> 0, 30 million -> 1.
-    double pop = population ? std::min(1.0, std::log10(static_cast<double>(population) + 1) / 7.5) : 0.0;
-    double base = 0.0, bonus = 0.0;
-    if (fclass == 'A') {
-        if (fcode.rfind("PCL", 0) == 0 || fcode == "TERR") return 1.0f;
-        // A division's population may lift it, but never to the level of its capital city.
-        if (fcode == "ADM1") return static_cast<float>(std::clamp(std::max(0.6, 0.9 * pop), 0.0, 0.9));
-        else if (fcode == "ADMD" || fcode == "ADM2" || fcode == "ZN") base = 0.4;
-        else base = 0.3;
-    } else if (fclass == 'P') {
-        if (fcode == "PPLC") bonus = 0.35;
-        else if (fcode == "PPLG") bonus = 0.25;
-        else if (fcode == "PPLA") bonus = 0.2;
-        else if (fcode == "PPLA2") bonus = 0.1;
-        else if (fcode == "PPLX" || fcode == "PPLH") bonus = -0.1;
-        base = 0.05;
-    } else if (fclass == 'L') {
-        if (fcode == "CONT") base = 0.95;
-        else if (fcode == "RGN" || fcode == "AREA") base = 0.55;
-        else base = 0.45;
-    } else if (fclass == 'H') {
-        if (fcode == "OCN") base = 0.85;
-        else if (fcode == "SEA" || fcode == "GULF" || fcode == "STRT" || fcode == "BAY") base = 0.6;
-        else if (fcode == "STM" || fcode == "LK") base = 0.5;
-        else base = 0.35;
-    } else if (fclass == 'T') {
-        if (fcode == "MTS" || fcode == "DSRT" || fcode == "PEN" || fcode == "ISLS") base = 0.5;
-        else base = 0.4;
-    } else if (fclass == 'S') {
-        base = 0.45;
-    } else {
-        base = 0.3;
-    }
-    return static_cast<float>(std::clamp(std::max(base, pop + bonus), 0.0, 1.0));
-}
-
 namespace {
 
 std::string_view trim_view(std::string_view s) {
@@ -79,23 +36,10 @@ std::string_view trim_view(std::string_view s) {
     return s;
 }
 
-double typo_factor(unsigned edit_distance) {
-    return edit_distance == 0 ? 1.0 : edit_distance == 1 ? 0.78 : 0.62;
-}
-
-// How well a key names a place, for type-ahead completions (completion_rank: the index stores
-// the best completions of busy prefixes ranked by it, so it must not change without a rebuild).
-double match_quality(MatchKind kind, unsigned edit_distance) {
-    double q = 1.0;
-    switch (kind) {
-        case MatchKind::Name:
-        case MatchKind::AsciiName: q = 1.0; break;
-        case MatchKind::AltName: q = 0.92; break;
-        case MatchKind::Abbreviation: q = 0.8; break;
-        case MatchKind::Demonym: q = 0.6; break;
-    }
-    return q * typo_factor(edit_distance);
-}
+using detail::kImportanceWeight;
+using detail::kMatchWeight;
+using detail::match_quality;
+using detail::typo_factor;
 
 // The own-name rule of whole-name look-ups. A place that the query reaches only through an
 // alternate name (most are other languages' names or transliterations; GeoNames' cities dump
@@ -108,7 +52,6 @@ double match_quality(MatchKind kind, unsigned edit_distance) {
 // distance below alternate names. Type-ahead (search_prefix) keeps match_quality: a completion
 // is ranked by the index builder.
 constexpr double kOwnNameLead = 1.0 / 3.0;
-constexpr double kMatchWeight = 0.55, kImportanceWeight = 0.45;
 
 double whole_name_quality(MatchKind kind, unsigned edit_distance) {
     // An alternate-name match scores kOwnNameLead * kImportanceWeight below an own-name one.
@@ -369,10 +312,6 @@ std::vector<Candidate> lookup(const Index& idx, std::string_view query, const Lo
 
 const char* match_label(const Candidate& c) noexcept {
     return c.edit_distance ? "fuzzy" : match_kind_name(c.match);
-}
-
-double completion_rank(MatchKind kind, float importance, std::size_t key_length) {
-    return (kMatchWeight * match_quality(kind, 0) + kImportanceWeight * importance) * std::pow(0.99, static_cast<double>(key_length));
 }
 
 std::vector<Candidate> search_prefix(const Index& idx, std::string_view prefix, const LookupOptions& o) {
