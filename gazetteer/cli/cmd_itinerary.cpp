@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "output.hpp"
 
+#include <gazetteer/date.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/geoparse.hpp>
 #include <gazetteer/itinerary.hpp>

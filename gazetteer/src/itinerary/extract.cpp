@@ -166,21 +166,15 @@ std::vector<Event> Extractor::filter_events() {
     if (!days.empty()) {
         std::sort(days.begin(), days.end());
         median = days[days.size() / 2];
-        int m = 0, d = 0;
-        civil_from_days(*median, trip_year, m, d);
+        trip_year = int(date_of_day(*median).year());
     } else if (m_article_day) {
-        int m = 0, d = 0;
-        civil_from_days(*m_article_day, trip_year, m, d);
+        trip_year = int(date_of_day(*m_article_day).year());
     }
     // The months of the trip: those of its dated events within a trip span of the median, and
     // the publication month. A month named alone ("in May", "last March") that is none of them
     // puts its sentence on another trip.
     std::set<int> trip_months;
-    auto month_of = [](long day) {
-        int y = 0, m = 0, d = 0;
-        civil_from_days(day, y, m, d);
-        return m;
-    };
+    auto month_of = [](long day) { return int(unsigned(date_of_day(day).month())); };
     for (const auto& e : m_events)
         if (e.date && median && std::labs(*e.date - *median) <= kTripSpanDays) trip_months.insert(month_of(*e.date));
     if (m_article_day) trip_months.insert(month_of(*m_article_day));
