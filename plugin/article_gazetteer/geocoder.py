@@ -83,7 +83,7 @@ class GazetteerGeocoder(QgsGeocoderInterface):
             point = QgsPointXY(c["lon"], c["lat"])
             result = QgsGeocoderResult(describe(c, string), QgsGeometry.fromPointXY(point), crs)
             half = _VIEW_HALF_DEG.get(c["feature_class"], 0.15)
-            if c["feature_code"].startswith("PCL"):
+            if engine.module().is_country_feature_code(c["feature_code"]):
                 half = 8.0
             result.setViewport(QgsRectangle(c["lon"] - half, c["lat"] - half,
                                             c["lon"] + half, c["lat"] + half))

@@ -237,7 +237,7 @@ std::vector<Event> Extractor::filter_events() {
             continue;
         }
         if (e.weak && (m_traveller < 0 || e.subject != m_traveller || e.place.feature_class == 'A' ||
-                       e.place.feature_class == 'L' || e.place.feature_class == 'H' || is_country_like(e.place) ||
+                       e.place.feature_class == 'L' || e.place.feature_class == 'H' || is_country(e.place) ||
                        e.planned)) {
             note_place(e, MentionRole::Topic, "no motion of the traveller governs it");
             continue;
@@ -364,7 +364,7 @@ void Extractor::add_dateline_stop(std::vector<Event>& kept) {
     if (!m_dateline || m_traveller < 0) return;
     Event e = *m_dateline;
     // A city-state's dateline ("SINGAPORE (AP) —") names the city: its city candidate stands in.
-    if (is_country_like(e.place) && e.mention != kNone) {
+    if (is_country(e.place) && e.mention != kNone) {
         for (const auto& alt : m_parsed.mentions[e.mention].alternatives) {
             if (alt.place.feature_class == 'P' && alt.place.country == e.place.country && alt.place.name == e.place.name) {
                 e.place = alt.place;
@@ -372,7 +372,7 @@ void Extractor::add_dateline_stop(std::vector<Event>& kept) {
             }
         }
     }
-    if (is_country_like(e.place) || e.place.feature_class == 'A' || e.place.feature_class == 'L' || e.place.feature_class == 'H')
+    if (is_country(e.place) || e.place.feature_class == 'A' || e.place.feature_class == 'L' || e.place.feature_class == 'H')
         return;
     for (const auto& k : kept) {
         if (k.place.id == e.place.id || sphere_km(k.place, e.place) <= 30) return;
@@ -385,7 +385,7 @@ void Extractor::add_dateline_stop(std::vector<Event>& kept) {
     for (const auto& k : m_events) {
         // A lead about going elsewhere ("left for Tokyo") is not filed from where the traveller is.
         if (k.sentence == e.sentence && k.subject == m_traveller && k.dir != Direction::Depart && k.place.id != e.place.id &&
-            !is_country_like(k.place) && k.place.feature_class == 'P')
+            !is_country(k.place) && k.place.feature_class == 'P')
             return;
     }
     e.dir = Direction::Stay;
