@@ -107,7 +107,7 @@ void run_itinerary(const ItineraryArgs& a, Common& common) {
         else write_text_file(a.output, text);
     } else {
         if (itinerary.stops.size() < 2) {
-            throw Error("the article gives " + std::to_string(itinerary.stops.size()) +
+            throw InputError("the article gives " + std::to_string(itinerary.stops.size()) +
                         (itinerary.stops.size() == 1 ? " stop" : " stops") +
                         " for the itinerary; GIS layers need at least two (use --format json to see it)");
         }

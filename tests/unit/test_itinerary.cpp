@@ -319,7 +319,7 @@ TEST_CASE("bad input gives clear errors", "[itinerary]") {
     SECTION("a traveller the article never mentions") {
         ItineraryOptions o;
         o.traveller = "Napoleon Bonaparte";
-        CHECK_THROWS_AS(extract_itinerary(parsed, c.text, o), Error);
+        CHECK_THROWS_AS(extract_itinerary(parsed, c.text, o), UsageError);
         CHECK_THROWS_WITH(extract_itinerary(parsed, c.text, o), "traveller 'Napoleon Bonaparte' is not mentioned in the article");
     }
     SECTION("a geoparse of another text") {

@@ -164,7 +164,7 @@ struct Itinerary {
 
 /// Extracts the itinerary from an article already geoparsed: `parsed` must be the geoparse of
 /// `text` (offsets are checked against it). Throws UsageError for a malformed
-/// options.article_date and Error when options.traveller is never mentioned in the text.
+/// options.article_date and for an options.traveller the text never mentions.
 Itinerary extract_itinerary(const ArticleResult& parsed, std::string_view text,
                             const ItineraryOptions& options = {});
 

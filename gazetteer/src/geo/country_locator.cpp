@@ -1,11 +1,12 @@
 #include "geo/country_locator.hpp"
 
+#include <gazetteer/error.hpp>
+
 #include <geos_c.h>
 
 #include <cstring>
 #include <memory>
 #include <mutex>
-#include <stdexcept>
 #include <vector>
 
 namespace gazetteer::detail {
@@ -38,7 +39,9 @@ struct CountryLocator::Impl {
     }
 };
 
-CountryLocator::CountryLocator(std::span<const unsigned char> section) : m_impl(std::make_unique<Impl>()) {
+CountryLocator::CountryLocator(std::span<const unsigned char> section, const std::string& index_path)
+    : m_impl(std::make_unique<Impl>()) {
+    const std::string path = index_path.empty() ? "index" : index_path;
     auto& im = *m_impl;
     im.ctx = GEOS_init_r();
     GEOSContext_setNoticeHandler_r(im.ctx, geos_message);
@@ -50,23 +53,23 @@ CountryLocator::CountryLocator(std::span<const unsigned char> section) : m_impl(
     // Owned for the whole loop, whichever way it ends: a damaged section throws half way.
     auto destroy_reader = [ctx = im.ctx](GEOSWKBReader* r) { GEOSWKBReader_destroy_r(ctx, r); };
     std::unique_ptr<GEOSWKBReader, decltype(destroy_reader)> reader(GEOSWKBReader_create_r(im.ctx), destroy_reader);
-    if (!reader) throw std::runtime_error("cannot create a WKB reader");
+    if (!reader) throw IndexError(path, "cannot create a GEOS WKB reader for the country boundaries");
     for (std::uint32_t i = 0; i < count; ++i) {
-        if (pos + 8 > section.size()) throw std::runtime_error("boundaries section is truncated");
+        if (pos + 8 > section.size()) throw IndexError(path, "corrupt index: the boundaries section is truncated");
         std::string iso2(reinterpret_cast<const char*>(section.data() + pos), 2);
         std::uint32_t wkb_size;
         std::memcpy(&wkb_size, section.data() + pos + 4, 4);
         pos += 8;
-        if (wkb_size > section.size() - pos) throw std::runtime_error("boundaries section is truncated");
+        if (wkb_size > section.size() - pos) throw IndexError(path, "corrupt index: the boundaries section is truncated");
         // The entry owns the geometry from the moment it exists (Impl's destructor frees it).
         im.entries.emplace_back();
         Impl::Entry& e = im.entries.back();
         e.iso2 = iso2;
         e.geom = GEOSWKBReader_read_r(im.ctx, reader.get(), section.data() + pos, wkb_size);
         pos += (std::size_t{wkb_size} + 3) & ~std::size_t{3};
-        if (!e.geom) throw std::runtime_error("boundary polygon " + std::to_string(i) + " is not valid WKB");
+        if (!e.geom) throw IndexError(path, "corrupt index: boundary polygon " + std::to_string(i) + " is not valid WKB");
         e.prepared = GEOSPrepare_r(im.ctx, e.geom);
-        if (!e.prepared) throw std::runtime_error("boundary polygon " + std::to_string(i) + " cannot be prepared");
+        if (!e.prepared) throw IndexError(path, "corrupt index: boundary polygon " + std::to_string(i) + " cannot be prepared");
         GEOSGeom_getXMin_r(im.ctx, e.geom, &e.minx);
         GEOSGeom_getYMin_r(im.ctx, e.geom, &e.miny);
         GEOSGeom_getXMax_r(im.ctx, e.geom, &e.maxx);

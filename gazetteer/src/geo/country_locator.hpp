@@ -10,9 +10,9 @@ namespace gazetteer::detail {
 
 class CountryLocator {
 public:
-    /// Parses the Boundaries section (see format.hpp). Throws IndexError-free std::runtime_error
-    /// on malformed WKB; the caller turns it into an IndexError with the path.
-    explicit CountryLocator(std::span<const unsigned char> section);
+    /// Parses the Boundaries section (see format.hpp) of the index at `index_path` (named in
+    /// errors; "index" when empty). Throws IndexError on a truncated section or malformed WKB.
+    explicit CountryLocator(std::span<const unsigned char> section, const std::string& index_path = {});
     ~CountryLocator();
     CountryLocator(const CountryLocator&) = delete;
     CountryLocator& operator=(const CountryLocator&) = delete;

@@ -130,7 +130,7 @@ void Extractor::choose_traveller() {
             return;
         }
         if (lower(std::string(m_text)).find(want) == std::string::npos) {
-            throw Error("traveller '" + m_options.traveller + "' is not mentioned in the article");
+            throw UsageError("traveller '" + m_options.traveller + "' is not mentioned in the article");
         }
         m_traveller_name = m_options.traveller;
         m_notes.push_back("traveller '" + m_options.traveller + "' is mentioned but never as a person subject; motions without a named subject are kept");
