@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "output.hpp"
 
+#include <gazetteer/date.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/geoparse.hpp>
 #include <gazetteer/itinerary.hpp>
@@ -106,7 +107,7 @@ void run_itinerary(const ItineraryArgs& a, Common& common) {
         else write_text_file(a.output, text);
     } else {
         if (itinerary.stops.size() < 2) {
-            throw Error("the article gives " + std::to_string(itinerary.stops.size()) +
+            throw InputError("the article gives " + std::to_string(itinerary.stops.size()) +
                         (itinerary.stops.size() == 1 ? " stop" : " stops") +
                         " for the itinerary; GIS layers need at least two (use --format json to see it)");
         }

@@ -29,14 +29,16 @@ std::vector<double> parse_numbers(const std::string& s, std::size_t n, const cha
     std::stringstream ss(s);
     std::string item;
     while (std::getline(ss, item, ',')) {
+        std::size_t used = 0;
+        double d = 0;
         try {
-            std::size_t used = 0;
-            double d = std::stod(item, &used);
-            if (used != item.size() || !std::isfinite(d)) throw std::invalid_argument(item);
-            v.push_back(d);
-        } catch (const std::exception&) {
-            throw UsageError(std::string(what) + " '" + s + "': '" + item + "' is not a number");
+            d = std::stod(item, &used);
+        } catch (const std::exception&) {  // no number at all, or out of range
+            used = 0;
         }
+        if (used == 0 || used != item.size() || !std::isfinite(d))
+            throw UsageError(std::string(what) + " '" + s + "': '" + item + "' is not a number");
+        v.push_back(d);
     }
     if (v.size() != n) throw UsageError(std::string(what) + " '" + s + "' needs " + std::to_string(n) + " comma-separated numbers");
     return v;
@@ -92,7 +94,7 @@ void add_lookup_command(CLI::App& app, Common& common) {
     cmd->callback([a, &common] {
         auto cands = lookup(common.index(), joined(a->words), options_of(*a));
         print_candidates(std::cout, cands, a->format);
-        if (cands.empty()) throw Error("no match for '" + joined(a->words) + "'");
+        if (cands.empty()) throw InputError("no match for '" + joined(a->words) + "'");
     });
 }
 

@@ -42,10 +42,10 @@ bool has_option(const std::vector<std::string>& args, const std::string& name) {
 [[noreturn]] void run_render(const std::vector<std::string>& passed, const Common& common) {
     const std::filesystem::path renderer = tool_folder(common) / kRendererName;
     if (access(renderer.c_str(), X_OK) != 0) {
-        throw Error("'gazetteer render' needs the " + std::string(kRendererName) + " program beside this tool, and " +
-                    renderer.string() + " " + (errno == ENOENT ? "does not exist" : "cannot be run") +
-                    ": build with the Qt6 map (cmake -DGAZETTEER_BUILD_MAP=ON, packages qt6-base-dev and "
-                    "qt6-svg-dev) or install it next to gazetteer");
+        throw IoError("'gazetteer render' needs the " + std::string(kRendererName) + " program beside this tool, and " +
+                      renderer.string() + " " + (errno == ENOENT ? "does not exist" : "cannot be run") +
+                      ": build with the Qt6 map (cmake -DGAZETTEER_BUILD_MAP=ON, packages qt6-base-dev and "
+                      "qt6-svg-dev) or install it next to gazetteer");
     }
     std::vector<std::string> args{renderer.string()};
     // Global options given before the subcommand still apply to the map.
@@ -62,7 +62,7 @@ bool has_option(const std::vector<std::string>& args, const std::string& name) {
     std::cerr.flush();
     std::fflush(nullptr);
     execv(renderer.c_str(), argv.data());
-    throw Error("cannot run " + renderer.string() + ": " + std::strerror(errno));
+    throw IoError("cannot run " + renderer.string() + ": " + std::strerror(errno));
 }
 
 void add_render_command(CLI::App& app, Common& common) {

@@ -103,7 +103,7 @@ Stop resolve_name(const std::string& text, Common& common) {
     if (r.candidates.empty()) {
         const std::size_t at = text.rfind('@');
         const std::string name = at == std::string::npos ? text : trim(std::string_view(text).substr(0, at));
-        throw Error("unknown stop '" + text + "': no place of that name" +
+        throw InputError("unknown stop '" + text + "': no place of that name" +
                     (at == std::string::npos ? "" : " in " + trim(std::string_view(text).substr(at + 1))) +
                     " in the index; give its position as '" + name + "=LAT,LON'");
     }
@@ -119,7 +119,7 @@ Stop resolve_name(const std::string& text, Common& common) {
         for (const auto& fix : r.fixes) msg += "'" + fix + "', ";
         msg += std::string(r.fixes.empty() ? "" : "or ") + "its position ('" + name + "=" + fixed(best.place.lat, 5) + "," +
                fixed(best.place.lon, 5) + "')";
-        throw Error(msg);
+        throw InputError(msg);
     }
     Stop stop;
     stop.name = best.place.name;

@@ -775,6 +775,11 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
        "(name, lat, lon) tuples): {'stops', 'legs' (parts as lists of (lon, lat)), 'total_km'}.\n"
        "ValueError for fewer than two stops, bad coordinates, modes or dates.");
 
+    m.def("is_country_feature_code", [](std::string_view code) { return gz::is_country_feature_code(code); },
+          py::arg("feature_code"),
+          "True when a GeoNames feature code names a country (PCL* or TERR): the engine's rule\n"
+          "(place.hpp), so that the plugin frames and tints the places the engine ranks as countries.");
+
     // Framing a view: the same extent and projection rules as the Qt map (geo_extent.hpp,
     // map_projection.hpp), so the plugin does not write them again.
     py::class_<gz::GeoExtent>(m, "GeoExtent",

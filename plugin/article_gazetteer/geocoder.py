@@ -84,7 +84,7 @@ class GazetteerGeocoder(QgsGeocoderInterface):
             point = QgsPointXY(lon, lat)
             result = QgsGeocoderResult(describe(c, string), QgsGeometry.fromPointXY(point), crs)
             half = _VIEW_HALF_DEG.get(c.feature_class, 0.15)
-            if c.feature_code.startswith("PCL"):
+            if engine.module().is_country_feature_code(c.feature_code):
                 half = 8.0
             result.setViewport(QgsRectangle(lon - half, lat - half, lon + half, lat + half))
             result.setDescription(", ".join(x for x in (c.admin1_name, country, c.feature_code) if x))

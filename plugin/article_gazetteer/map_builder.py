@@ -98,7 +98,7 @@ def add_article(article, itinerary, title, canvas=None, project=None, gazetteer_
         if not crs.isValid():  # PROJ refused it: keep QGIS's choice rather than fail
             choice, crs = None, project.crs()
     tinted = sorted({p["country"] for p in article["places"]
-                     if p["feature_code"].startswith("PCL") and p["country"]})
+                     if engine.module().is_country_feature_code(p["feature_code"]) and p["country"]})
     if choice is not None:
         _chosen_domains[crs.toProj()] = _Domain(choice.central_lon, choice.half_lon_span,
                                                 choice.min_lat, choice.max_lat)

@@ -152,6 +152,14 @@ class ModuleTest(unittest.TestCase):
             self.m.check_text(bytes(range(128, 256)) * 4, "blob.bin")
         self.assertIn("blob.bin: not UTF-8 text", str(e.exception))
 
+    def test_country_rule(self):
+        # The engine's one rule (place.hpp), which the plugin asks for instead of its own prefix test.
+        for code in ("PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCLH", "PCL", "TERR"):
+            self.assertTrue(self.m.is_country_feature_code(code), code)
+        for code in ("ADM1", "PPLC", "CONT", "RGN", "", "PC", "pcli"):
+            self.assertFalse(self.m.is_country_feature_code(code), code)
+        self.assertIn("country", self.index.lookup("Russia", limit=1)[0]["reasons"])
+
 
 if __name__ == "__main__":
     h.main()

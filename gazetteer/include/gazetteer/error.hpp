@@ -53,6 +53,15 @@ public:
     using Error::Error;
 };
 
+/// Well-formed input that cannot give what was asked: a route stop that no place matches or that
+/// several places far apart match, an article with too few stops for GIS layers, a command-line
+/// look-up without a match. The message says what to change; the CLI exits 1 (a failed job), as
+/// against UsageError's 2 (a request that could never work).
+class InputError : public Error {
+public:
+    using Error::Error;
+};
+
 /// The caller stopped a long operation through its progress callback (see Geoparser::parse).
 class Cancelled : public Error {
 public:

@@ -41,6 +41,7 @@
 //     departure earlier in the journey ("brought from Pyongyang in his armoured train"), which
 //     holds until another mode is stated.
 
+#include <gazetteer/date.hpp>
 #include <gazetteer/geoparse.hpp>
 #include <gazetteer/layers.hpp>
 #include <gazetteer/place.hpp>
@@ -163,7 +164,7 @@ struct Itinerary {
 
 /// Extracts the itinerary from an article already geoparsed: `parsed` must be the geoparse of
 /// `text` (offsets are checked against it). Throws UsageError for a malformed
-/// options.article_date and Error when options.traveller is never mentioned in the text.
+/// options.article_date and for an options.traveller the text never mentions.
 Itinerary extract_itinerary(const ArticleResult& parsed, std::string_view text,
                             const ItineraryOptions& options = {});
 
@@ -191,8 +192,5 @@ std::vector<Layer> itinerary_layers(const Itinerary& itinerary);
 /// Leg "from"/"to" are stop names, "from_seq"/"to_seq" their seq numbers; empty strings (no
 /// date, no mode, no traveller) are written as null.
 std::string itinerary_json(const Itinerary& itinerary, int indent = 2);
-
-/// Parses "YYYY-MM-DD" strictly (a real calendar day); false otherwise.
-bool is_iso_date(std::string_view s) noexcept;
 
 }  // namespace gazetteer

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gazetteer {
@@ -43,5 +44,19 @@ struct Place {
     float importance = 0;         ///< prior in [0,1] from population and feature type
     std::vector<AltName> alt_names;  ///< filled only when asked for (see Index::place)
 };
+
+/// True when a GeoNames feature code (class A) names a country: the engine's one rule for "is
+/// this a country", used by ranking priors and reasons, qualifiers ("Georgia, USA"), the
+/// geoparser's country level and the itinerary's stops. The rule is the GeoNames "political
+/// entity" family, every code starting "PCL" (PCLI independent, PCLD dependent, PCLF freely
+/// associated, PCLS semi-independent, PCLIX section of one, PCLH historical, PCL unspecified),
+/// and TERR (territory: GeoNames codes some dependencies so, and readers treat them as countries).
+/// Country records (Source::Country) are PCLI, so they are countries by this rule as well.
+inline bool is_country_feature_code(std::string_view feature_code) noexcept {
+    return feature_code.substr(0, 3) == "PCL" || feature_code == "TERR";
+}
+
+/// is_country_feature_code() of the place's feature code.
+inline bool is_country(const Place& place) noexcept { return is_country_feature_code(place.feature_code); }
 
 }  // namespace gazetteer

@@ -4,14 +4,13 @@
 // PROJ's geodesic.h (geod_inverseline, geod_genposition); RFC 7946 section 3.1.9 for cutting
 // lines at the antimeridian; ISO 8601 calendar dates.
 
+#include <gazetteer/date.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/route.hpp>
 
 #include <geodesic.h>
 
 #include <algorithm>
-#include <chrono>
-#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <numeric>
@@ -43,17 +42,6 @@ void check_coordinates(double lat, double lon, const std::string& what) {
     if (!std::isfinite(lon) || lon < -180 || lon > 180) {
         throw UsageError(what + ": longitude " + num(lon) + " is outside [-180, 180]");
     }
-}
-
-bool is_iso_date(const std::string& s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-        if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-    }
-    const std::chrono::year_month_day ymd{std::chrono::year{std::stoi(s.substr(0, 4))},
-                                          std::chrono::month{unsigned(std::stoi(s.substr(5, 2)))},
-                                          std::chrono::day{unsigned(std::stoi(s.substr(8, 2)))}};
-    return ymd.ok();
 }
 
 void check_date(const std::string& s, const std::string& what) {

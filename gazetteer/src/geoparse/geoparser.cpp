@@ -18,6 +18,7 @@
 #include <gazetteer/error.hpp>
 #include <gazetteer/geoparse.hpp>
 #include <gazetteer/lookup.hpp>
+#include <gazetteer/place.hpp>
 #include <gazetteer/normalize.hpp>
 #include <gazetteer/text.hpp>
 
@@ -87,8 +88,6 @@ Geoparser::Geoparser(const Index& index, GeoparseOptions options) : m_index(&ind
 namespace {
 
 using namespace detail;
-
-bool is_country_code(std::string_view fc) { return fc.rfind("PCL", 0) == 0 || fc == "TERR"; }
 
 // True when every non-ASCII character of `s` is U+2019 or U+02BC (apostrophes normalize_key drops).
 bool only_apostrophes_beyond_ascii(std::string_view s) {
@@ -399,7 +398,7 @@ private:
         if (k == MatchKind::Demonym) return CountryLevel;
         auto fc = m_idx.place_feature_code(p);
         if (k == MatchKind::Abbreviation && !written_as_abbreviation) return Minor;
-        if (is_country_code(fc) || fc == "CONT") return CountryLevel;
+        if (is_country_feature_code(fc) || fc == "CONT") return CountryLevel;
         if (k == MatchKind::AltName) return Minor;
         // A division counts as prominent by its people: "California", not "Paul" (a Cape Verde
         // division) or "Michael" (an Isle of Man sheading), which are far more often names.
@@ -524,7 +523,7 @@ private:
                     // alternate spelling); only codes of towns and airports do not.
                     if (p.kind == MatchKind::Abbreviation || p.kind == MatchKind::AltName || p.kind == MatchKind::Name) {
                         auto fc = m_idx.place_feature_code(p.place);
-                        if (is_country_code(fc) || fc == "ADM1" || fc == "CONT" || fc == "RGN") abbr_major = true;
+                        if (is_country_feature_code(fc) || fc == "ADM1" || fc == "CONT" || fc == "RGN") abbr_major = true;
                     }
                     if (++n >= 8) break;
                 }
@@ -567,7 +566,7 @@ private:
             for (auto t = f; t <= l; ++t)
                 if (word(t) && !is_stop_word(key(t)) && !m_s.lower_words.count(key(t))) all_common = false;
             // Countries' own other names are curated ("Holy See"), not translations: they stay.
-            bool country_name = is_country_code(m_idx.place_feature_code(sp.list[0].place));
+            bool country_name = is_country_feature_code(m_idx.place_feature_code(sp.list[0].place));
             if (all_common && !country_name && sp.list[0].kind != MatchKind::Name && sp.list[0].kind != MatchKind::AsciiName)
                 return false;
         }
@@ -711,7 +710,7 @@ private:
             std::size_t n = 0;
             for (auto p : s2.list) {
                 auto fc = m_idx.place_feature_code(p.place);
-                if (is_country_code(fc) || fc == "ADM1") { admin = true; break; }
+                if (is_country_feature_code(fc) || fc == "ADM1") { admin = true; break; }
                 if (++n >= 5) break;
             }
             if (!admin) continue;
@@ -755,7 +754,7 @@ private:
                 double type_bonus = 0;
                 // Only for the country's own names and demonyms: "Tunis" is the city, though some
                 // language calls Tunisia so.
-                if (is_country_code(fc) && p.kind != MatchKind::Abbreviation && p.kind != MatchKind::AltName) type_bonus = 0.12;
+                if (is_country_feature_code(fc) && p.kind != MatchKind::Abbreviation && p.kind != MatchKind::AltName) type_bonus = 0.12;
                 // Divisions carry their people in their importance already (the sum of their
                 // places), so they need only a small nudge; continents a larger one.
                 else if (fc == "CONT") type_bonus = 0.08;
@@ -783,13 +782,13 @@ private:
             std::string cc(m_idx.place_country(c.place));
             double mentions = std::min<double>(3.0, static_cast<double>(g.spans.size()));
             double w = 0;
-            if (is_country_code(fc)) w = margin > 0.05 ? 1.0 : 0.5;
+            if (is_country_feature_code(fc)) w = margin > 0.05 ? 1.0 : 0.5;
             else if (margin > 0.08 && m_idx.place_importance(c.place) >= 0.45) w = 0.5;
             if (w > 0 && !cc.empty()) {
                 country_weight[cc] += w * mentions;
                 g.country_votes.push_back({0, w * mentions});
             }
-            if (!is_country_code(fc) && fc != "CONT" && margin > 0.08 && m_idx.place_importance(c.place) >= 0.45)
+            if (!is_country_feature_code(fc) && fc != "CONT" && margin > 0.08 && m_idx.place_importance(c.place) >= 0.45)
                 anchors.push_back({static_cast<int>(gi), m_idx.place_lat(c.place), m_idx.place_lon(c.place)});
             if (fc == "ADM1" && margin > 0.05) admin1s.insert(cc + "." + std::string(m_idx.place_admin1_code(c.place)));
         }
@@ -816,7 +815,7 @@ private:
                 for (auto p : spans[static_cast<std::size_t>(sp.qualifier)].list) {
                     auto fc = m_idx.place_feature_code(p.place);
                     std::string cc(m_idx.place_country(p.place));
-                    if (is_country_code(fc)) q_countries.insert(cc);
+                    if (is_country_feature_code(fc)) q_countries.insert(cc);
                     else if (fc == "ADM1") q_admin1.insert(cc + "." + std::string(m_idx.place_admin1_code(p.place)));
                     if (++n >= 10) break;
                 }
@@ -835,7 +834,7 @@ private:
                 if (cc.empty() && max_w > 0) ctx = 0.5;
                 double prox = 0;
                 auto fc = m_idx.place_feature_code(c.place);
-                bool country_level = is_country_code(fc) || fc == "CONT";
+                bool country_level = is_country_feature_code(fc) || fc == "CONT";
                 if (!country_level) {
                     double lat = m_idx.place_lat(c.place), lon = m_idx.place_lon(c.place);
                     for (auto& a : anchors) {
@@ -857,7 +856,7 @@ private:
             // Ties between countries sharing a demonym or code ("American": United States and the
             // Northern Mariana Islands) go to the country with more people around its point.
             if (g.cands.size() > 1 && std::fabs(g.cands[1].score - top.score) < 1e-6 &&
-                is_country_code(m_idx.place_feature_code(top.place)) && is_country_code(m_idx.place_feature_code(g.cands[1].place))) {
+                is_country_feature_code(m_idx.place_feature_code(top.place)) && is_country_feature_code(m_idx.place_feature_code(g.cands[1].place))) {
                 if (country_mass(g.cands[1].place) > country_mass(top.place)) std::swap(g.cands[0], g.cands[1]);
                 g.cands[0].score += 1e-4;
             }
@@ -951,7 +950,7 @@ private:
             if (win.kind == MatchKind::Demonym) m.kind = MentionKind::Demonym;
             else if (sp.metonymy) {
                 auto fc = m_idx.place_feature_code(win.place);
-                if (is_country_code(fc) || fc == "PPLC" || fc == "ADM1" || fc.rfind("PPLA", 0) == 0 || fc == "PPL")
+                if (is_country_feature_code(fc) || fc == "PPLC" || fc == "ADM1" || fc.rfind("PPLA", 0) == 0 || fc == "PPL")
                     m.kind = MentionKind::Metonymy;
             }
             if (!m_o.kinds.has(m.kind)) continue;  // filtered out by the caller (after resolution)

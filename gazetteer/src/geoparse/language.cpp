@@ -12,6 +12,7 @@
 
 #include <gazetteer/error.hpp>
 #include <gazetteer/normalize.hpp>
+#include <gazetteer/place.hpp>
 
 #include <array>
 #include <cctype>
@@ -355,7 +356,7 @@ int prominence(const Index& index, const PostingList& list) {
     if (k == MatchKind::Demonym) return 3;
     if (k == MatchKind::Abbreviation) return 0;
     auto fc = index.place_feature_code(p);
-    if (fc.rfind("PCL", 0) == 0 || fc == "TERR" || fc == "CONT") return 3;
+    if (is_country_feature_code(fc) || fc == "CONT") return 3;
     if (fc == "ADM1") return index.place_population(p) >= 300000 ? 2 : 0;
     if (fc == "PPLC" || index.place_population(p) >= 1000000) return 1;
     return 0;

@@ -4,6 +4,7 @@
 // RFC 8142 (GeoJSON text sequences), OGC 12-128r18 (GeoPackage), OGC KML 2.2 (WGS84 only),
 // GDAL vector driver documentation for the creation options used below.
 
+#include <gazetteer/date.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/layers.hpp>
 #include <gazetteer/temp_files.hpp>
@@ -17,7 +18,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
-#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -199,24 +199,6 @@ std::string context(const Layer& layer, std::size_t feature, const std::string& 
     return s;
 }
 
-struct Ymd {
-    int y, m, d;
-};
-
-std::optional<Ymd> parse_date(const std::string& s) {
-    // ISO 8601 calendar date, extended format only (YYYY-MM-DD).
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-        if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
-    }
-    const int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)),
-              d = std::stoi(s.substr(8, 2));
-    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{unsigned(m)},
-                                          std::chrono::day{unsigned(d)}};
-    if (!ymd.ok()) return std::nullopt;
-    return Ymd{y, m, d};
-}
-
 const char* type_name(FieldType t) {
     switch (t) {
         case FieldType::Integer: return "an integer";
@@ -278,9 +260,10 @@ void set_value(OGRFeature& out, int index, const Field& field, const FieldValue&
             out.SetFieldNull(index);
             return;
         }
-        const auto ymd = parse_date(s);
-        if (!ymd) mismatch(("'" + s + "'").c_str());
-        if (target == OFTDate) out.SetField(index, ymd->y, ymd->m, ymd->d);
+        const auto date = parse_iso_date(s);
+        if (!date) mismatch(("'" + s + "'").c_str());
+        if (target == OFTDate)
+            out.SetField(index, int(date->year()), int(unsigned(date->month())), int(unsigned(date->day())));
         else out.SetField(index, s.c_str());
         return;
     }

@@ -1,75 +1,11 @@
-// Calendar arithmetic and date expressions of news text: "Tuesday, Sept. 12, 2023",
+// Date expressions of news text: "Tuesday, Sept. 12, 2023",
 // "12 September 2023", "2023-09-12", "Sept. 12", "on Wednesday", "Wednesday's summit",
 // "the next day", "two days later", "yesterday". Resolution against anchors happens in
 // extract.cpp, which knows the article date and the events.
 
 #include "itinerary/itinerary_detail.hpp"
 
-#include <gazetteer/itinerary.hpp>
-
-#include <cstdio>
-
 namespace gazetteer::detail {
-
-// Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms" (days_from_civil / civil_from_days).
-long days_from_civil(int y, int m, int d) noexcept {
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = static_cast<long>(y) - era * 400;
-    const long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-void civil_from_days(long z, int& y, int& m, int& d) noexcept {
-    z += 719468;
-    const long era = (z >= 0 ? z : z - 146096) / 146097;
-    const long doe = z - era * 146097;
-    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long mp = (5 * doy + 2) / 153;
-    d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    y = static_cast<int>(yoe + era * 400 + (m <= 2));
-}
-
-int weekday_of(long days) noexcept {
-    // 1970-01-01 was a Thursday (4).
-    return static_cast<int>(((days % 7) + 11) % 7);
-}
-
-namespace {
-
-bool valid_civil(int y, int m, int d) noexcept {
-    if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
-    static constexpr int len[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= len[m - 1] + (m == 2 && leap ? 1 : 0);
-}
-
-}  // namespace
-
-std::optional<long> parse_iso_day(std::string_view s) noexcept {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-    int v[3] = {0, 0, 0};
-    const std::size_t starts[] = {0, 5, 8}, lens[] = {4, 2, 2};
-    for (int k = 0; k < 3; ++k) {
-        for (std::size_t i = starts[k]; i < starts[k] + lens[k]; ++i) {
-            if (s[i] < '0' || s[i] > '9') return std::nullopt;
-            v[k] = v[k] * 10 + (s[i] - '0');
-        }
-    }
-    if (!valid_civil(v[0], v[1], v[2])) return std::nullopt;
-    return days_from_civil(v[0], v[1], v[2]);
-}
-
-std::string iso_of_day(long days) {
-    int y = 0, m = 0, d = 0;
-    civil_from_days(days, y, m, d);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    return buf;
-}
 
 namespace {
 
@@ -125,9 +61,9 @@ std::vector<DateExpr> find_date_exprs(std::string_view text, const TokenizedText
         if (punct(k, ',')) ++k;
         if (word(k) && w[k].size() == 4) {
             const int year = number_of(w[k]);
-            if (year >= 1000 && valid_civil(year, month, day)) {
+            if (const auto date = year >= 1000 ? make_date(year, month, day) : std::nullopt) {
                 e.kind = DateExpr::Kind::Absolute;
-                e.days = days_from_civil(year, month, day);
+                e.days = day_number(*date);
                 return k + 1;
             }
         }
@@ -189,9 +125,9 @@ std::vector<DateExpr> find_date_exprs(std::string_view text, const TokenizedText
                     e.last = i + 2;
                     if (word(i + 2) && w[i + 2].size() == 4) {
                         const int year = number_of(w[i + 2]);
-                        if (year >= 1000 && valid_civil(year, month, day)) {
+                        if (const auto date = year >= 1000 ? make_date(year, month, day) : std::nullopt) {
                             e.kind = DateExpr::Kind::Absolute;
-                            e.days = days_from_civil(year, month, day);
+                            e.days = day_number(*date);
                             e.last = i + 3;
                         }
                     }
@@ -248,9 +184,3 @@ std::vector<DateExpr> find_date_exprs(std::string_view text, const TokenizedText
 }
 
 }  // namespace gazetteer::detail
-
-namespace gazetteer {
-
-bool is_iso_date(std::string_view s) noexcept { return detail::parse_iso_day(s).has_value(); }
-
-}  // namespace gazetteer

@@ -36,7 +36,7 @@ void Extractor::resolve_dates() {
             int fit = 0;
             for (const auto& d : m_dates) {
                 if (d.kind == DateExpr::Kind::MonthDay && d.weekday >= 0 &&
-                    weekday_of(days_from_civil(year, d.month, d.day)) == d.weekday)
+                    weekday_of(day_number(year, d.month, d.day)) == d.weekday)
                     ++fit;
             }
             if (fit > best_fit) {
@@ -46,11 +46,9 @@ void Extractor::resolve_dates() {
         }
         for (auto& d : m_dates) {
             if (d.kind == DateExpr::Kind::MonthDay) {
-                const std::string iso = std::to_string(stand_in_year) + "-" + (d.month < 10 ? "0" : "") +
-                                        std::to_string(d.month) + "-" + (d.day < 10 ? "0" : "") + std::to_string(d.day);
-                if (auto v = parse_iso_day(iso)) {
+                if (const auto date = make_date(stand_in_year, d.month, d.day)) {
                     d.kind = DateExpr::Kind::Absolute;
-                    d.days = v;
+                    d.days = day_number(*date);
                 }
             }
         }
@@ -101,15 +99,14 @@ void Extractor::resolve_dates() {
             case DateExpr::Kind::MonthDay: {
                 auto anchor = nearest_anchor(d.first);
                 if (!anchor) break;
-                int y = 0, m = 0, dd = 0;
-                civil_from_days(*anchor, y, m, dd);
+                const int y = int(date_of_day(*anchor).year());
                 // The year that puts the date closest to the anchor (December stories of January trips).
                 std::optional<long> best;
                 for (int year = y - 1; year <= y + 1; ++year) {
-                    const std::string iso = std::to_string(year) + "-" + (d.month < 10 ? "0" : "") + std::to_string(d.month) + "-" +
-                                            (d.day < 10 ? "0" : "") + std::to_string(d.day);
-                    auto v = parse_iso_day(iso);
-                    if (v && (!best || std::labs(*v - *anchor) < std::labs(*best - *anchor))) best = v;
+                    if (const auto date = make_date(year, d.month, d.day)) {
+                        const long v = day_number(*date);
+                        if (!best || std::labs(v - *anchor) < std::labs(*best - *anchor)) best = v;
+                    }
                 }
                 d.days = best;
                 break;
@@ -163,7 +160,7 @@ void Extractor::resolve_dates() {
         for (const auto& d : m_dates) {
             if (d.kind != DateExpr::Kind::Weekday || m_headline[d.first]) continue;
             m_relative_dates = true;
-            const long stand_in = days_from_civil(2001, 1, 7);  // a Sunday
+            const long stand_in = day_number(2001, 1, 7);  // a Sunday
             base = stand_in + d.weekday;
             published = true;
             break;

@@ -579,7 +579,7 @@ void Extractor::find_events() {
         e.place = m.place ? *m.place : stand_in->place;
         // Travellers go to cities: where a name is both a province and its city (Beijing,
         // Shanghai, Tokyo), the city candidate stands for the stop.
-        if (e.place.feature_class == 'A' && !is_country_like(e.place)) {
+        if (e.place.feature_class == 'A' && !is_country(e.place)) {
             for (const auto& alt : m.alternatives) {
                 if (alt.place.feature_class == 'P' && alt.place.country == e.place.country &&
                     (alt.place.name == e.place.name || alt.place.admin1_code == e.place.admin1_code)) {

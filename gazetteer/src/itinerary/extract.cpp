@@ -130,7 +130,7 @@ void Extractor::choose_traveller() {
             return;
         }
         if (lower(std::string(m_text)).find(want) == std::string::npos) {
-            throw Error("traveller '" + m_options.traveller + "' is not mentioned in the article");
+            throw UsageError("traveller '" + m_options.traveller + "' is not mentioned in the article");
         }
         m_traveller_name = m_options.traveller;
         m_notes.push_back("traveller '" + m_options.traveller + "' is mentioned but never as a person subject; motions without a named subject are kept");
@@ -166,21 +166,15 @@ std::vector<Event> Extractor::filter_events() {
     if (!days.empty()) {
         std::sort(days.begin(), days.end());
         median = days[days.size() / 2];
-        int m = 0, d = 0;
-        civil_from_days(*median, trip_year, m, d);
+        trip_year = int(date_of_day(*median).year());
     } else if (m_article_day) {
-        int m = 0, d = 0;
-        civil_from_days(*m_article_day, trip_year, m, d);
+        trip_year = int(date_of_day(*m_article_day).year());
     }
     // The months of the trip: those of its dated events within a trip span of the median, and
     // the publication month. A month named alone ("in May", "last March") that is none of them
     // puts its sentence on another trip.
     std::set<int> trip_months;
-    auto month_of = [](long day) {
-        int y = 0, m = 0, d = 0;
-        civil_from_days(day, y, m, d);
-        return m;
-    };
+    auto month_of = [](long day) { return int(unsigned(date_of_day(day).month())); };
     for (const auto& e : m_events)
         if (e.date && median && std::labs(*e.date - *median) <= kTripSpanDays) trip_months.insert(month_of(*e.date));
     if (m_article_day) trip_months.insert(month_of(*m_article_day));
@@ -243,7 +237,7 @@ std::vector<Event> Extractor::filter_events() {
             continue;
         }
         if (e.weak && (m_traveller < 0 || e.subject != m_traveller || e.place.feature_class == 'A' ||
-                       e.place.feature_class == 'L' || e.place.feature_class == 'H' || is_country_like(e.place) ||
+                       e.place.feature_class == 'L' || e.place.feature_class == 'H' || is_country(e.place) ||
                        e.planned)) {
             note_place(e, MentionRole::Topic, "no motion of the traveller governs it");
             continue;
@@ -370,7 +364,7 @@ void Extractor::add_dateline_stop(std::vector<Event>& kept) {
     if (!m_dateline || m_traveller < 0) return;
     Event e = *m_dateline;
     // A city-state's dateline ("SINGAPORE (AP) —") names the city: its city candidate stands in.
-    if (is_country_like(e.place) && e.mention != kNone) {
+    if (is_country(e.place) && e.mention != kNone) {
         for (const auto& alt : m_parsed.mentions[e.mention].alternatives) {
             if (alt.place.feature_class == 'P' && alt.place.country == e.place.country && alt.place.name == e.place.name) {
                 e.place = alt.place;
@@ -378,7 +372,7 @@ void Extractor::add_dateline_stop(std::vector<Event>& kept) {
             }
         }
     }
-    if (is_country_like(e.place) || e.place.feature_class == 'A' || e.place.feature_class == 'L' || e.place.feature_class == 'H')
+    if (is_country(e.place) || e.place.feature_class == 'A' || e.place.feature_class == 'L' || e.place.feature_class == 'H')
         return;
     for (const auto& k : kept) {
         if (k.place.id == e.place.id || sphere_km(k.place, e.place) <= 30) return;
@@ -391,7 +385,7 @@ void Extractor::add_dateline_stop(std::vector<Event>& kept) {
     for (const auto& k : m_events) {
         // A lead about going elsewhere ("left for Tokyo") is not filed from where the traveller is.
         if (k.sentence == e.sentence && k.subject == m_traveller && k.dir != Direction::Depart && k.place.id != e.place.id &&
-            !is_country_like(k.place) && k.place.feature_class == 'P')
+            !is_country(k.place) && k.place.feature_class == 'P')
             return;
     }
     e.dir = Direction::Stay;

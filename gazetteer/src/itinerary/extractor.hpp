@@ -103,8 +103,6 @@ bool is_transport_facility(const Place& p);
 double sphere_km(const Place& a, const Place& b);
 /// A place whose name ends in a venue noun ("Elmendorf Air Force Base").
 bool named_as_venue(const Place& p);
-/// Countries and dependent territories.
-bool is_country_like(const Place& p);
 
 class Extractor {
 public:

@@ -4,8 +4,10 @@
 
 #include "geoparse/lexicon.hpp"
 
+#include <gazetteer/date.hpp>
 #include <gazetteer/text.hpp>
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -15,18 +17,36 @@
 
 namespace gazetteer::detail {
 
-// ---- calendar (proleptic Gregorian, days since 1970-01-01; H. Hinnant's civil algorithms) ----
+// ---- calendar: day numbers ----
+// Events sort, subtract and take medians of their dates, so the itinerary holds a date as its
+// day number: the count of std::chrono::sys_days, days since 1970-01-01 (gazetteer/date.hpp
+// is the date type and the only ISO 8601 parser; these convert to and from it).
 
-/// Days since 1970-01-01 of a civil date (month 1-12, day 1-31; not range checked).
-long days_from_civil(int y, int m, int d) noexcept;
-/// The civil date of a day number.
-void civil_from_days(long z, int& y, int& m, int& d) noexcept;
+/// Day number of a date.
+inline long day_number(std::chrono::year_month_day date) noexcept {
+    return std::chrono::sys_days{date}.time_since_epoch().count();
+}
+/// Day number of year, month (1-12) and day (1-31) without checking that the day exists: an
+/// overflowing day rolls into the next month (std::chrono's rule for sys_days of such a date).
+inline long day_number(int y, int m, int d) noexcept {
+    using namespace std::chrono;
+    return day_number(year_month_day{year{y}, month{unsigned(m)}, day{unsigned(d)}});
+}
+/// The date of a day number.
+inline std::chrono::year_month_day date_of_day(long days) noexcept {
+    return std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{days}}};
+}
 /// Day of the week, 0 = Sunday ... 6 = Saturday.
-int weekday_of(long days) noexcept;
-/// Day number of a strict "YYYY-MM-DD", or empty.
-std::optional<long> parse_iso_day(std::string_view s) noexcept;
+inline int weekday_of(long days) noexcept {
+    return static_cast<int>(std::chrono::weekday{std::chrono::sys_days{std::chrono::days{days}}}.c_encoding());
+}
+/// Day number of a strict "YYYY-MM-DD" (parse_iso_date), or empty.
+inline std::optional<long> parse_iso_day(std::string_view s) noexcept {
+    if (auto date = parse_iso_date(s)) return day_number(*date);
+    return std::nullopt;
+}
 /// "YYYY-MM-DD" of a day number.
-std::string iso_of_day(long days);
+inline std::string iso_of_day(long days) { return iso_date(date_of_day(days)); }
 
 /// A date expression found in the text.
 struct DateExpr {

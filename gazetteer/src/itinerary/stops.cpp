@@ -45,9 +45,6 @@ bool named_as_venue(const Place& p) {
     return cues::kVenueNouns.count(last) != 0;
 }
 
-bool is_country_like(const Place& p) {
-    return p.source == Source::Country || p.feature_code.rfind("PCL", 0) == 0 || p.feature_code == "TERR";
-}
 
 
 std::vector<StopGroup> Extractor::merge_stops(std::vector<Event>& kept) {
@@ -194,9 +191,9 @@ std::vector<StopGroup> Extractor::merge_stops(std::vector<Event>& kept) {
             if (g.dropped) continue;
         }
         if (p.feature_class == 'A' || p.source == Source::Country || p.source == Source::Admin1) {
-            const bool country = is_country_like(p);
+            const bool country = is_country(p);
             for (const auto& o : groups) {
-                if (&o == &g || is_country_like(o.place) || o.dropped) continue;
+                if (&o == &g || is_country(o.place) || o.dropped) continue;
                 if (!country && (o.place.feature_class == 'A' || o.place.source == Source::Admin1)) continue;
                 if (o.place.country != p.country) continue;
                 if (country || p.admin1_code.empty() || o.place.admin1_code == p.admin1_code) {
@@ -210,7 +207,7 @@ std::vector<StopGroup> Extractor::merge_stops(std::vector<Event>& kept) {
                     StopGroup* same_sentence = nullptr;
                     StopGroup* later = nullptr;
                     for (auto& inner : groups) {
-                        if (inner.place.country != p.country || &inner == &g || is_country_like(inner.place)) continue;
+                        if (inner.place.country != p.country || &inner == &g || is_country(inner.place)) continue;
                         for (std::size_t k : inner.events) {
                             if (kept[k].first <= outer.first) continue;
                             if (kept[k].sentence == outer.sentence && !same_sentence) same_sentence = &inner;

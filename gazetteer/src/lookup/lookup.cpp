@@ -137,7 +137,7 @@ Candidate make_candidate(const Index& idx, const Scored& s, const LookupOptions&
     const auto& fc = c.place.feature_code;
     if (fc == "PPLC") c.reasons.push_back("capital");
     else if (fc == "PPLA") c.reasons.push_back("first-level division seat");
-    else if (fc.rfind("PCL", 0) == 0) c.reasons.push_back("country");
+    else if (is_country_feature_code(fc)) c.reasons.push_back("country");
     else if (fc == "ADM1") c.reasons.push_back("first-level division");
     if (c.place.population) c.reasons.push_back(fmt::format("population {}", c.place.population));
     if (!o.countries.empty()) c.reasons.push_back("country filter " + c.place.country);
@@ -282,7 +282,7 @@ std::vector<Candidate> lookup(const Index& idx, std::string_view query, const Lo
                 char fc = idx.place_feature_class(post.place);
                 auto code = idx.place_feature_code(post.place);
                 if (fc != 'A') continue;
-                if (code.rfind("PCL", 0) == 0 || code == "TERR") countries.insert(std::string(idx.place_country(post.place)));
+                if (is_country_feature_code(code)) countries.insert(std::string(idx.place_country(post.place)));
                 else if (code == "ADM1")
                     divisions.insert({std::string(idx.place_country(post.place)), std::string(idx.place_admin1_code(post.place))});
             }

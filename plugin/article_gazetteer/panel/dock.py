@@ -282,7 +282,7 @@ class ArticleDock(QgsDockWidget):
 
     def zoom_to(self, place):
         """Centres the map on a place dict; countries and regions get a wider view."""
-        half = 6.0 if place["feature_code"].startswith("PCL") else \
+        half = 6.0 if engine.module().is_country_feature_code(place["feature_code"]) else \
             2.0 if place["feature_class"] in ("A", "H", "T", "L") else 0.3
         rect = QgsRectangle(place["lon"] - half, place["lat"] - half, place["lon"] + half, place["lat"] + half)
         self._set_extent(rect)

@@ -7,6 +7,7 @@
 
 #include <gazetteer/geoparse.hpp>
 #include <gazetteer/itinerary.hpp>
+#include <gazetteer/place.hpp>
 
 #include <gdal.h>
 #include <ogr_spatialref.h>
@@ -287,7 +288,7 @@ void SceneLoader::load_layer(const std::string& path, Scene& scene) {
                     p.lat = pt.lat;
                     p.country = field_string(*feature, f_country);
                     p.feature_code = field_string(*feature, f_code);
-                    if (p.feature_code.rfind("PCL", 0) == 0 || p.feature_code.rfind("ADM", 0) == 0) p.feature_class = 'A';
+                    if (gazetteer::is_country_feature_code(p.feature_code) || p.feature_code.rfind("ADM", 0) == 0) p.feature_class = 'A';
                     p.mentions = 0;
                     p.layer = scene_layer;
                     if (f_seq >= 0 && feature->IsFieldSetAndNotNull(f_seq)) p.stop_seq = feature->GetFieldAsInteger(f_seq);
