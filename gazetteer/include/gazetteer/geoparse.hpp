@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -100,6 +101,19 @@ struct ArticleResult {
     /// Mentions without a resolved place.
     std::size_t unresolved() const noexcept;
 };
+
+/// User corrections of resolutions, keyed by mention start (code points): the id of the place the
+/// mention means ("geonames:2013348"), or "" for "no place".
+using ResolutionOverrides = std::map<std::size_t, std::string>;
+
+/// Applies `overrides` to `result` (a parse of the same text): an overridden mention gets the
+/// index's place with confidence 1 and the reason "chosen by the user", or loses its place for
+/// "". When any override applied, `result.places` is tallied again as the geoparser tallies it
+/// (order of first mention, confidences rounded to 3 decimals), so that the places, the layers
+/// and an itinerary extracted from `result` all follow the user's choice. Starts that match no
+/// mention are ignored (the text may have changed). Throws UsageError naming a place id the
+/// index does not hold, before anything is changed.
+void apply_overrides(const Index& index, ArticleResult& result, const ResolutionOverrides& overrides);
 
 /// Options of the geoparser.
 struct GeoparseOptions {

@@ -2,6 +2,7 @@
 
 #include <gazetteer/bulk.hpp>
 #include <gazetteer/error.hpp>
+#include <gazetteer/schemas.hpp>
 #include <gazetteer/version.hpp>
 
 #include <fmt/format.h>
@@ -151,20 +152,7 @@ std::string gazetteer_version_of(const Index& index) {
            index.info().checksum;
 }
 
-std::vector<Layer> bulk_layer_schemas() {
-    Layer articles;
-    articles.name = "articles";
-    articles.geometry_type = GeometryType::Point;
-    articles.fields = {{"article_id", FieldType::String},     {"title", FieldType::String},
-                       {"url", FieldType::String},            {"date", FieldType::String},
-                       {"source_file", FieldType::String},    {"source_line", FieldType::Integer},
-                       {"mentions", FieldType::Integer},      {"resolved", FieldType::Integer},
-                       {"places", FieldType::Integer},        {"focus_place_id", FieldType::String},
-                       {"gazetteer_version", FieldType::String}};
-    std::vector<Layer> out{std::move(articles)};
-    for (auto& l : GeoparseLayers("").take()) out.push_back(std::move(l));
-    return out;
-}
+std::vector<Layer> bulk_layer_schemas() { return layer_schemas("bulk"); }
 
 BulkResult geoparse_batch(const Geoparser& parser, BulkInput& input, const std::vector<bool>& skip, BulkOutput output) {
     if (!skip.empty() && skip.size() != input.articles.size())

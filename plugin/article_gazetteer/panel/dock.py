@@ -277,7 +277,7 @@ class ArticleDock(QgsDockWidget):
         if self.article is None and not self.run():
             return []
         added = map_builder.add_article(self.article, self.itinerary, self._title(), self._canvas(),
-                                        gazetteer_version=engine.module().__version__)
+                                        gazetteer_version=engine.index().gazetteer_version())
         return [added.layers[name] for name in map_builder.LAYER_ORDER if name in added.layers]
 
     def zoom_to(self, place):
