@@ -9,6 +9,7 @@
 // Every engine call releases the GIL, so the QGIS locator (which runs filters in worker threads)
 // never holds up the Python interpreter of the UI thread while a look-up runs.
 
+#include <gazetteer/articles.hpp>
 #include <gazetteer/build.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/geo_extent.hpp>
@@ -566,6 +567,35 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
           "ill-formed UTF-8 sequences replaced with U+FFFD and counted. Raises ValueError naming the\n"
           "file when the bytes are not text (NUL bytes, or mostly invalid UTF-8 or control characters).");
 
+    m.def("read_articles", [](const py::bytes& data, const std::string& source, const std::string& format) {
+        gz::ArticleFormat f;
+        if (format == "auto") f = gz::ArticleFormat::Auto;
+        else if (format == "text") f = gz::ArticleFormat::Text;
+        else if (format == "jsonl") f = gz::ArticleFormat::JsonLines;
+        else throw gz::UsageError("format '" + format + "': expected auto, text or jsonl");
+        std::string bytes = data;
+        gz::ArticleFile file;
+        {
+            py::gil_scoped_release release;
+            file = gz::read_article_file(source, std::move(bytes), f);
+        }
+        py::list articles;
+        for (const auto& a : file.articles) {
+            py::dict meta;
+            for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"title", &a.meta.title},
+                                             {"url", &a.meta.url}, {"date", &a.meta.date}, {"lang", &a.meta.lang}}) {
+                if (!value->empty()) meta[key] = *value;
+            }
+            articles.append(py::make_tuple(a.id, a.text, meta));
+        }
+        return py::make_tuple(articles, file.replacements);
+    }, py::arg("data"), py::arg("source"), py::kw_only(), py::arg("format") = "auto",
+       "The articles of one whole input, as the CLI reads them (articles.hpp): returns ([(id, text, meta)],\n"
+       "replacements). `source` is the file's path (its extension chooses the format when format='auto':\n"
+       ".jsonl/.ndjson/.json records, .txt/.text text, else '{' starts JSON) and names the default ids:\n"
+       "'a1' for a1.txt, 'feed:3' for line 3 of feed.jsonl. meta holds the record's non-empty title,\n"
+       "url, date and lang. ValueError naming the source and line for bad input.");
+
     m.def("build_index", [](const std::string& manifest, const std::vector<std::string>& curated,
                             const std::string& output, py::object progress) {
         gz::BuildOptions o;
@@ -722,7 +752,7 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
             auto ov = overrides_from(overrides);
             gz::ItineraryOptions o;
             o.traveller = traveller;
-            o.article_date = article_date;
+            o.article_date = gz::publication_day(article_date);  // a timestamp anchors by its day
             auto report = parse_progress(std::move(progress));
             gz::Itinerary it;
             {

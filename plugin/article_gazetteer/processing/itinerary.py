@@ -61,8 +61,9 @@ class ItineraryAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
             raise QgsProcessingException(self.tr("Give one article (the input holds {}).").format(len(articles)))
         article_id, text, meta = articles[0]
         traveller = self.parameterAsString(parameters, self.TRAVELLER, context).strip()
+        # A publication timestamp anchors by its day (the engine's publication_day).
         article_date = self.parameterAsString(parameters, self.ARTICLE_DATE, context).strip() or \
-            str(meta.get("date") or "")[:10]
+            meta.get("date", "")
         overrides = None
         if self.parameterAsBoolean(parameters, self.USE_SAVED, context):
             overrides = ResolutionStore().overrides(text) or None
