@@ -226,7 +226,8 @@ void append_json_open(std::string& out, std::string_view id, const ArticleMeta& 
 void append_json_mentions(std::string& out, const std::vector<Mention>& mentions, bool& first);
 void append_json_close(std::string& out, const std::vector<ArticlePlace>& places);
 
-/// Accumulates geoparse results into two point layers for write_layers():
+/// Accumulates geoparse results into two point layers for write_layers(), as
+/// layer_schemas("geoparse") declares them (schemas.hpp):
 /// "places" (one point per resolved place per article: article_id, place_id, name, country,
 /// feature_code, mentions, first_start, max_confidence, mean_confidence, gazetteer_version,
 /// source) and "mentions" (one feature per mention, null geometry when abstaining: article_id,
