@@ -149,14 +149,7 @@ public:
             if (in == "-") { m_files.push_back("-"); continue; }
             std::error_code ec;
             if (fs::is_directory(in, ec)) {
-                std::vector<std::string> found;
-                for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-                    if (!it->is_regular_file()) continue;
-                    auto ext = it->path().extension().string();
-                    if (ext == ".txt" || ext == ".text" || ext == ".jsonl" || ext == ".ndjson") found.push_back(it->path().string());
-                }
-                if (ec) throw IoError(in + ": cannot list (" + ec.message() + ")");
-                std::sort(found.begin(), found.end());
+                const std::vector<std::string> found = article_files(in);
                 m_files.insert(m_files.end(), found.begin(), found.end());
             } else if (fs::exists(in, ec)) {
                 m_files.push_back(in);

@@ -596,6 +596,17 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
        "'a1' for a1.txt, 'feed:3' for line 3 of feed.jsonl. meta holds the record's non-empty title,\n"
        "url, date and lang. ValueError naming the source and line for bad input.");
 
+    m.def("article_files", [](const std::string& folder) {
+        py::gil_scoped_release release;
+        return gz::article_files(folder);
+    }, py::arg("folder"),
+       "The article files below `folder` (.txt, .text, .jsonl, .ndjson), recursively, in name order: the\n"
+       "files `gazetteer geoparse FOLDER` reads. RuntimeError naming the folder when it cannot be listed.");
+    m.attr("article_extensions") = [] {
+        std::vector<std::string> out(std::begin(gz::kArticleExtensions), std::end(gz::kArticleExtensions));
+        return out;
+    }();
+
     m.def("build_index", [](const std::string& manifest, const std::vector<std::string>& curated,
                             const std::string& output, py::object progress) {
         gz::BuildOptions o;

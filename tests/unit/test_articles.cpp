@@ -6,6 +6,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -104,4 +108,17 @@ TEST_CASE("publication days") {
     CHECK(publication_day("2023-09-13T08:12:00Z") == "2023-09-13");
     CHECK_THROWS_WITH(publication_day("Sept 13"), "'Sept 13' is not YYYY-MM-DD");
     CHECK_THROWS_AS(publication_day("2023-02-30"), UsageError);
+}
+
+TEST_CASE("article files of a folder: recursive, by extension, in name order") {
+    namespace fs = std::filesystem;
+    const fs::path root = fs::temp_directory_path() / ("gz-articles-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root / "b" / "deep");
+    for (const char* f : {"b/deep/z.ndjson", "a.txt", "b/c.jsonl", "b/notes.md", "d.TXT", "e.text"}) std::ofstream(root / f) << "x";
+    const std::vector<std::string> found = article_files(root.string());
+    CHECK(found == std::vector<std::string>{(root / "a.txt").string(), (root / "b/c.jsonl").string(),
+                                            (root / "b/deep/z.ndjson").string(), (root / "e.text").string()});
+    fs::remove_all(root);
+    CHECK_THROWS_AS(article_files((root / "missing").string()), IoError);
 }

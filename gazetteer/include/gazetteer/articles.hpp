@@ -72,6 +72,14 @@ struct ArticleFile {
 ArticleFile read_article_file(std::string_view source, std::string bytes, ArticleFormat format = ArticleFormat::Auto,
                               std::size_t limit = 0);
 
+/// File name extensions of articles in a folder: ".txt", ".text" (text), ".jsonl", ".ndjson"
+/// (JSON Lines). Matched as written (".TXT" is not an article file).
+inline constexpr const char* kArticleExtensions[] = {".txt", ".text", ".jsonl", ".ndjson"};
+
+/// The article files below `folder`, recursively, in name order (byte order of the paths).
+/// Throws IoError naming the folder when it cannot be listed.
+std::vector<std::string> article_files(const std::string& folder);
+
 /// The day of a publication date: "2023-09-13" for "2023-09-13" and for a timestamp such as
 /// "2023-09-13T08:12:00Z"; "" for "". Throws UsageError quoting the date when it does not start
 /// with a valid YYYY-MM-DD.

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <iterator>
 
 namespace gazetteer {
 
@@ -133,6 +134,20 @@ ArticleFile read_article_file(std::string_view source, std::string bytes, Articl
     }
     if (out.articles.empty()) throw ParseError(name, 0, "no articles (JSON Lines with a \"text\" field expected)");
     return out;
+}
+
+std::vector<std::string> article_files(const std::string& folder) {
+    std::vector<std::string> found;
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (!it->is_regular_file()) continue;
+        const std::string ext = it->path().extension().string();
+        if (std::any_of(std::begin(kArticleExtensions), std::end(kArticleExtensions), [&](const char* e) { return ext == e; }))
+            found.push_back(it->path().string());
+    }
+    if (ec) throw IoError(folder + ": cannot list (" + ec.message() + ")");
+    std::sort(found.begin(), found.end());
+    return found;
 }
 
 std::string publication_day(std::string_view date) {

@@ -50,11 +50,6 @@ def engine_progress(feedback, first, share):
     return report
 
 
-# What a folder given as input holds: the extensions `gazetteer geoparse DIR` reads
-# (gazetteer/cli/cmd_geoparse.cpp), searched recursively, in name order.
-ARTICLE_EXTENSIONS = (".txt", ".text", ".jsonl", ".ndjson")
-
-
 class ArticleInputMixin:
     """Articles from a file (.txt: one article; .jsonl: one {"id", "text", "title", "url",
     "date"} object a line), from a folder of such files, or from text typed into the dialog."""
@@ -84,13 +79,15 @@ class ArticleInputMixin:
         if folder:
             if not os.path.isdir(folder):
                 raise QgsProcessingException(self.tr("{}: not a folder").format(folder))
-            found = []
-            for root, _dirs, files in os.walk(folder):
-                found += [os.path.join(root, f) for f in files if f.lower().endswith(ARTICLE_EXTENSIONS)]
+            # The files `gazetteer geoparse FOLDER` reads, in its order.
+            try:
+                found = self.module().article_files(folder)
+            except RuntimeError as e:
+                raise QgsProcessingException(str(e)) from None
             if not found:
                 raise QgsProcessingException(self.tr("{} holds no article files ({}).").format(
-                    folder, ", ".join(ARTICLE_EXTENSIONS)))
-            paths += sorted(found)
+                    folder, ", ".join(self.module().article_extensions)))
+            paths += found
         return paths
 
     def read_articles(self, parameters, context, feedback=None):
