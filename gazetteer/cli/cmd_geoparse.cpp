@@ -1,9 +1,10 @@
 // gazetteer geoparse [FILES...|-]: place mentions of news texts as JSON Lines or GIS layers.
 //
-// Inputs: text files (id = file name without extension), directories (their .txt, .text and
-// .jsonl/.ndjson files, recursively, in name order) and JSON Lines files with "id", "text" and
-// optional "title", "url", "date"; "-" or no argument reads stdin (JSON Lines when its first
-// character is '{', else one text with id "stdin").
+// Inputs: text files, directories (their .txt, .text and .jsonl/.ndjson files, recursively, in
+// name order) and JSON Lines files with "text" and optional "id", "title", "url", "date", "lang";
+// "-" or no argument reads stdin (JSON Lines when its first character is '{', else one text).
+// Records and default ids are read by the engine (articles.hpp): "a1" for a1.txt, "feed:3" for
+// line 3 of feed.jsonl without an id, "stdin" and "stdin:3" for standard input.
 //
 // Bad input: a malformed JSON Lines record stops the run with "file:line: reason" (exit 1), so
 // that no article is silently lost; --skip-bad reports it on stderr, counts it in the summary and
@@ -17,6 +18,7 @@
 #include "output.hpp"
 #include "progress.hpp"
 
+#include <gazetteer/articles.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/temp_files.hpp>
 #include <gazetteer/geoparse.hpp>
@@ -63,10 +65,6 @@ struct GeoparseArgs {
     std::string lang;
 };
 
-struct Article {
-    std::string id, text;
-    ArticleMeta meta;
-};
 
 // A fixed set of worker threads running one indexed job at a time; the calling thread works too.
 // Threads persist across batches so that their thread-local scratch (token buffers, ICU
@@ -151,14 +149,7 @@ public:
             if (in == "-") { m_files.push_back("-"); continue; }
             std::error_code ec;
             if (fs::is_directory(in, ec)) {
-                std::vector<std::string> found;
-                for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-                    if (!it->is_regular_file()) continue;
-                    auto ext = it->path().extension().string();
-                    if (ext == ".txt" || ext == ".text" || ext == ".jsonl" || ext == ".ndjson") found.push_back(it->path().string());
-                }
-                if (ec) throw IoError(in + ": cannot list (" + ec.message() + ")");
-                std::sort(found.begin(), found.end());
+                const std::vector<std::string> found = article_files(in);
                 m_files.insert(m_files.end(), found.begin(), found.end());
             } else if (fs::exists(in, ec)) {
                 m_files.push_back(in);
@@ -182,7 +173,8 @@ public:
             }
             if (m_pos >= m_files.size()) return false;
             const std::string& f = m_files[m_pos++];
-            m_name = f == "-" ? "<stdin>" : f;
+            m_source = f;
+            m_name = source_display_name(f);
             m_line = 0;
             std::istream* in;
             if (f == "-") {
@@ -204,7 +196,7 @@ public:
                 continue;
             }
             a = Article{};
-            a.id = f == "-" ? "stdin" : fs::path(f).stem().string();
+            a.id = default_article_id(f);
             try {
                 std::error_code ec;
                 const auto size = f == "-" ? 0 : fs::file_size(f, ec);
@@ -249,41 +241,13 @@ private:
             if (!m_buf.empty() && m_buf.back() == '\r') m_buf.pop_back();
             if (m_buf.find_first_not_of(" \t") == std::string::npos) continue;
             try {
-                // Repair before parsing: a stray byte in a title or text must not cost the
-                // record (the JSON parser refuses ill-formed UTF-8), and every output stays valid.
                 if (m_buf.size() > kMaxArticleBytes + (std::size_t{1} << 20)) throw ParseError(m_name, m_line, too_long(m_buf.size()));
-                m_replacements += make_valid_utf8(m_buf);
-                auto j = nlohmann::json::parse(m_buf);
-                if (!j.is_object()) throw std::runtime_error("not a JSON object");
-                auto it = j.find("text");
-                if (it == j.end() || !it->is_string()) throw std::runtime_error("no \"text\" string");
-                a = Article{};
-                a.text = it->get<std::string>();
-                check_text(a.text, m_name, m_line);  // NUL escapes or control-character soup
-                auto id = j.find("id");
-                if (id == j.end() || id->is_null()) a.id = fs::path(m_name).stem().string() + ":" + std::to_string(m_line);
-                else if (id->is_string()) a.id = id->get<std::string>();
-                else if (id->is_number_integer()) a.id = std::to_string(id->get<long long>());
-                else throw std::runtime_error("\"id\" is neither a string nor an integer");
-                auto str = [&](const char* k) {
-                    auto f = j.find(k);
-                    return f != j.end() && f->is_string() ? f->get<std::string>() : std::string();
-                };
-                a.meta.title = str("title");
-                a.meta.url = str("url");
-                a.meta.date = str("date");
-                // Checked here so that a bad code names its line.
-                a.meta.lang = canonical_language(str("lang"));
+                a = read_article_record(m_source, m_line, std::move(m_buf), m_replacements);
+                m_buf.clear();
                 return true;
             } catch (const ParseError& e) {
                 if (!m_skip_bad) throw;
                 std::cerr << "gazetteer: warning: " << e.what() << " (skipped)\n";
-                ++m_skipped;
-            } catch (const std::exception& e) {
-                std::string why = e.what();
-                if (auto p = why.find("parse error"); p != std::string::npos) why = "malformed JSON (" + why.substr(p) + ")";
-                if (!m_skip_bad) throw ParseError(m_name, m_line, why);
-                std::cerr << "gazetteer: warning: " << m_name << ":" << m_line << ": " << why << " (skipped)\n";
                 ++m_skipped;
             }
         }
@@ -294,7 +258,7 @@ private:
     std::size_t m_pos = 0;
     std::ifstream m_file_stream;
     std::istream* m_in = nullptr;
-    std::string m_name, m_buf;
+    std::string m_source, m_name, m_buf;  // the input as given ("-" for stdin), its name in messages
     std::uint64_t m_line = 0, m_bytes = 0, m_total_bytes = 0, m_skipped = 0, m_replacements = 0;
     bool m_skip_bad;
 };

@@ -8,14 +8,13 @@
 #include "commands.hpp"
 #include "output.hpp"
 
+#include <gazetteer/articles.hpp>
 #include <gazetteer/date.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/geoparse.hpp>
 #include <gazetteer/itinerary.hpp>
 #include <gazetteer/layers.hpp>
 #include <gazetteer/text.hpp>
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -38,12 +37,9 @@ struct ItineraryArgs {
     std::string output;
 };
 
-struct ArticleInput {
-    std::string text;
-    std::string date;
-};
-
-ArticleInput read_article(const std::string& path) {
+// The article of `path` ("-" for stdin) as articles.hpp reads it: the first record of JSON
+// Lines, or the whole text.
+Article read_article(const std::string& path) {
     std::string raw;
     if (path == "-") {
         raw.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
@@ -54,32 +50,18 @@ ArticleInput read_article(const std::string& path) {
         ss << in.rdbuf();
         raw = ss.str();
     }
-    const std::string name = path == "-" ? "<stdin>" : path;
-    // Refuses binary input by name; repairs stray invalid bytes so the JSON output stays valid.
-    if (const std::size_t replaced = check_text(raw, name))
-        std::cerr << "gazetteer: warning: " << name << ": " << replaced << " invalid UTF-8 sequence(s) replaced with U+FFFD\n";
-    ArticleInput a;
-    const auto first = std::find_if(raw.begin(), raw.end(), [](unsigned char c) { return !std::isspace(c); });
-    if (first != raw.end() && *first == '{') {
-        // One JSON object, or the first line of JSON Lines.
-        nlohmann::json j = nlohmann::json::parse(raw, nullptr, false);
-        if (j.is_discarded()) {
-            const std::string line = raw.substr(0, raw.find('\n'));
-            j = nlohmann::json::parse(line, nullptr, false);
-        }
-        if (j.is_discarded() || !j.is_object()) throw ParseError(name, 1, "not a JSON object");
-        if (!j.contains("text") || !j["text"].is_string()) throw ParseError(name, 1, "no \"text\" string field");
-        a.text = j["text"].get<std::string>();
-        if (j.contains("date") && j["date"].is_string()) {
-            // Publication timestamps ("2023-09-13T08:12:00Z") anchor by their day.
-            a.date = j["date"].get<std::string>().substr(0, 10);
-            if (!is_iso_date(a.date)) throw ParseError(name, 1, "\"date\" '" + j["date"].get<std::string>() + "' is not YYYY-MM-DD");
-        }
-    } else {
-        a.text = std::move(raw);
-    }
+    const std::string name = source_display_name(path);
+    ArticleFile file = read_article_file(path, std::move(raw), ArticleFormat::Auto, 1);
+    if (file.replacements)
+        std::cerr << "gazetteer: warning: " << name << ": " << file.replacements << " invalid UTF-8 sequence(s) replaced with U+FFFD\n";
+    Article a = std::move(file.articles.front());
     if (std::all_of(a.text.begin(), a.text.end(), [](unsigned char c) { return std::isspace(c); })) {
         throw ParseError(name, 0, "the article is empty");
+    }
+    try {
+        a.meta.date = publication_day(a.meta.date);
+    } catch (const UsageError& e) {
+        throw ParseError(name, a.line, std::string("\"date\" ") + e.what());
     }
     return a;
 }
@@ -93,10 +75,10 @@ void run_itinerary(const ItineraryArgs& a, Common& common) {
     if (format == "gpkg" && a.output.empty()) throw UsageError("--format gpkg needs -o FILE");
     if (!a.date.empty() && !is_iso_date(a.date)) throw UsageError("--date " + a.date + ": expected YYYY-MM-DD");
 
-    ArticleInput article = read_article(a.article);
+    Article article = read_article(a.article);
     ItineraryOptions options;
     options.traveller = a.traveller;
-    options.article_date = a.date.empty() ? article.date : a.date;
+    options.article_date = a.date.empty() ? article.meta.date : a.date;
 
     const Geoparser parser(common.index());
     const Itinerary itinerary = extract_itinerary(parser, article.text, options);

@@ -101,11 +101,9 @@ Stop resolve_name(const std::string& text, Common& common) {
         throw UsageError("stop " + std::string(e.what()));
     }
     if (r.candidates.empty()) {
-        const std::size_t at = text.rfind('@');
-        const std::string name = at == std::string::npos ? text : trim(std::string_view(text).substr(0, at));
         throw InputError("unknown stop '" + text + "': no place of that name" +
-                    (at == std::string::npos ? "" : " in " + trim(std::string_view(text).substr(at + 1))) +
-                    " in the index; give its position as '" + name + "=LAT,LON'");
+                         (r.country_hint.empty() ? "" : " in " + r.country_hint) + " in the index; give its position as '" +
+                         r.name + "=LAT,LON'");
     }
     const Candidate& best = r.candidates.front();
     if (r.ambiguous) {
@@ -113,11 +111,9 @@ Stop resolve_name(const std::string& text, Common& common) {
                           " places far apart match about equally well:\n";
         for (std::size_t i = 0; i < r.candidates.size() && i < kCandidatesShown; ++i) msg += "  " + describe(r.candidates[i]) + "\n";
         // The engine checked every fix it suggests; a position always works.
-        const std::size_t at = text.rfind('@');
-        const std::string name = at == std::string::npos ? text : trim(std::string_view(text).substr(0, at));
         msg += "  choose the first with ";
         for (const auto& fix : r.fixes) msg += "'" + fix + "', ";
-        msg += std::string(r.fixes.empty() ? "" : "or ") + "its position ('" + name + "=" + fixed(best.place.lat, 5) + "," +
+        msg += std::string(r.fixes.empty() ? "" : "or ") + "its position ('" + r.name + "=" + fixed(best.place.lat, 5) + "," +
                fixed(best.place.lon, 5) + "')";
         throw InputError(msg);
     }

@@ -15,12 +15,12 @@ namespace gazetteer::cli {
 
 nlohmann::json place_json(const Place& p) {
     nlohmann::json j;
-    j["id"] = p.id;
+    j["place_id"] = p.id;
     j["name"] = p.name;
     j["lat"] = p.lat;
     j["lon"] = p.lon;
     j["country"] = p.country;
-    j["admin1"] = p.admin1_name;
+    j["admin1_name"] = p.admin1_name;
     j["admin1_code"] = p.admin1_code;
     j["feature_class"] = std::string(p.feature_class ? 1 : 0, p.feature_class);
     j["feature_code"] = p.feature_code;

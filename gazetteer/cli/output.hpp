@@ -11,7 +11,8 @@
 
 namespace gazetteer::cli {
 
-/// JSON object of a place (id, name, lat, lon, country, admin1, feature class/code, population, source).
+/// JSON object of a place (place_id, name, lat, lon, country, admin1_name, admin1_code, feature_class,
+/// feature_code, population, source): the key names of the geoparse JSON and the Python module.
 nlohmann::json place_json(const Place& p);
 
 /// JSON object of a candidate: the place's fields plus score, match, matched_name, reasons.

@@ -10,6 +10,7 @@
 // Every engine call releases the GIL, so the QGIS locator (which runs filters in worker threads)
 // never holds up the Python interpreter of the UI thread while a look-up runs.
 
+#include <gazetteer/articles.hpp>
 #include <gazetteer/build.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/geo_extent.hpp>
@@ -18,6 +19,7 @@
 #include <gazetteer/lookup.hpp>
 #include <gazetteer/place.hpp>
 #include <gazetteer/route.hpp>
+#include <gazetteer/schemas.hpp>
 #include <gazetteer/text.hpp>
 #include <gazetteer/version.hpp>
 
@@ -220,58 +222,15 @@ py::dict article_dict(const gz::ArticleResult& r) {
     return out;
 }
 
-// User corrections of resolutions: mention start (code points) -> place id, "" or None meaning
-// "no place". Applied to the parse before the places are aggregated, so that the panel's
-// remembered choices change the places and the itinerary alike.
-using Overrides = std::map<std::size_t, std::string>;
-
-Overrides overrides_from(const py::object& o) {
-    Overrides out;
+// User corrections of resolutions ({mention start: place id or None}) as the engine takes them.
+gz::ResolutionOverrides overrides_from(const py::object& o) {
+    gz::ResolutionOverrides out;
     if (o.is_none()) return out;
     for (auto item : o.cast<py::dict>()) {
         auto start = py::int_(py::reinterpret_borrow<py::object>(item.first)).cast<std::size_t>();
         out[start] = item.second.is_none() ? std::string() : item.second.cast<std::string>();
     }
     return out;
-}
-
-void apply_overrides(const gz::Index& index, gz::ArticleResult& r, const Overrides& overrides) {
-    if (overrides.empty()) return;
-    bool changed = false;
-    for (auto& m : r.mentions) {
-        auto it = overrides.find(m.start);
-        if (it == overrides.end()) continue;
-        if (it->second.empty()) {
-            m.place.reset();
-        } else {
-            auto idx = index.find_id(it->second);
-            if (!idx) throw gz::UsageError("unknown place id in overrides: " + it->second);
-            m.place = index.place(*idx);
-            m.confidence = 1.0;
-            m.reasons.push_back("chosen by the user");
-        }
-        changed = true;
-    }
-    if (!changed) return;
-    // Re-aggregate the places (order of first mention), as the geoparser does.
-    std::vector<gz::ArticlePlace> places;
-    std::map<std::string, std::size_t> at;
-    for (const auto& m : r.mentions) {
-        if (!m.place) continue;
-        auto [it, fresh] = at.try_emplace(m.place->id, places.size());
-        if (fresh) {
-            gz::ArticlePlace p;
-            p.place = *m.place;
-            p.first_start = m.start;
-            places.push_back(p);
-        }
-        auto& p = places[it->second];
-        p.count += 1;
-        p.max_confidence = std::max(p.max_confidence, m.confidence);
-        p.mean_confidence += m.confidence;
-    }
-    for (auto& p : places) p.mean_confidence /= static_cast<double>(p.count);
-    r.places = std::move(places);
 }
 
 // A Python progress callable (fraction -> truthy to go on) as the engine's ParseProgress. The
@@ -298,8 +257,13 @@ gz::GeoparseOptions geoparse_options(double abstain_below, double recognition_th
 
 
 py::dict itinerary_dict(const gz::Itinerary& it) {
+    // Leg geometry, arrivals and departures come from the geodesic route of the itinerary (when
+    // it has two stops), as itinerary_layers() writes them.
+    std::optional<gz::Route> route;
+    if (it.stops.size() >= 2) route = gz::itinerary_route(it);
     py::list stops;
-    for (const auto& s : it.stops) {
+    for (std::size_t i = 0; i < it.stops.size(); ++i) {
+        const auto& s = it.stops[i];
         py::dict d;
         d["seq"] = s.seq;
         d["name"] = s.name;
@@ -309,6 +273,8 @@ py::dict itinerary_dict(const gz::Itinerary& it) {
         d["lon"] = s.place.lon;
         d["date"] = none_if_empty(s.date);
         d["date_inferred"] = s.date_inferred;
+        d["arrival"] = route ? none_if_empty(route->stops[i].arrival) : py::object(py::none());
+        d["departure"] = route ? none_if_empty(route->stops[i].departure) : py::object(py::none());
         d["role"] = gz::stop_role_name(s.role);
         d["placed_by"] = gz::placement_name(s.placed_by);
         py::dict ev;
@@ -322,9 +288,6 @@ py::dict itinerary_dict(const gz::Itinerary& it) {
         d["events"] = s.events;
         stops.append(d);
     }
-    // Leg geometry comes from the geodesic route of the itinerary (when it has two stops).
-    std::optional<gz::Route> route;
-    if (it.stops.size() >= 2) route = gz::itinerary_route(it);
     py::list legs;
     for (std::size_t i = 0; i < it.legs.size(); ++i) {
         const auto& l = it.legs[i];
@@ -424,24 +387,15 @@ gz::ProjectionKind projection_kind_from(const std::string& name) {
 // the database or a file as one COPY buffer; Python only sees ids, counts and errors. Reading
 // and geoparsing release the GIL (a Dask worker's other threads keep heartbeating).
 
-const char* field_type_name(gz::FieldType t) {
-    switch (t) {
-        case gz::FieldType::Integer: return "integer";
-        case gz::FieldType::Real: return "real";
-        case gz::FieldType::String: return "string";
-        case gz::FieldType::Date: return "date";
-    }
-    return "string";
-}
-
-py::list layer_schemas_list() {
+// Layers as Python values: {'name', 'geometry', 'fields': [(name, type, precision)]}.
+py::list layer_schemas_list(const std::vector<gz::Layer>& layers) {
     py::list out;
-    for (const auto& l : gz::bulk_layer_schemas()) {
+    for (const auto& l : layers) {
         py::list fields;
-        for (const auto& f : l.fields) fields.append(py::make_tuple(f.name, field_type_name(f.type), f.precision));
+        for (const auto& f : l.fields) fields.append(py::make_tuple(f.name, gz::field_type_name(f.type), f.precision));
         py::dict d;
         d["name"] = l.name;
-        d["geometry"] = l.geometry_type == gz::GeometryType::Point ? "Point" : "LineString";
+        d["geometry"] = gz::geometry_type_name(l.geometry_type);
         d["fields"] = fields;
         out.append(d);
     }
@@ -455,7 +409,7 @@ const gz::Layer& layer_named(const gz::BulkResult& r, const std::string& name) {
 }
 
 void bind_bulk(py::module_& m, py::class_<gz::Index, std::shared_ptr<gz::Index>>& index) {
-    m.def("bulk_layer_schemas", &layer_schemas_list,
+    m.def("bulk_layer_schemas", [] { return layer_schemas_list(gz::bulk_layer_schemas()); },
           "The layers a bulk batch writes, in order: [{'name', 'geometry', 'fields': [(name, type,\n"
           "precision)]}] with type one of 'integer', 'real', 'string', 'date'. Writers build their\n"
           "tables from this, so the columns are the ones `gazetteer geoparse` writes.");
@@ -579,6 +533,46 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
           "Decodes the bytes of an article file as the CLI does: returns (text, replacements), the\n"
           "ill-formed UTF-8 sequences replaced with U+FFFD and counted. Raises ValueError naming the\n"
           "file when the bytes are not text (NUL bytes, or mostly invalid UTF-8 or control characters).");
+
+    m.def("read_articles", [](const py::bytes& data, const std::string& source, const std::string& format) {
+        gz::ArticleFormat f;
+        if (format == "auto") f = gz::ArticleFormat::Auto;
+        else if (format == "text") f = gz::ArticleFormat::Text;
+        else if (format == "jsonl") f = gz::ArticleFormat::JsonLines;
+        else throw gz::UsageError("format '" + format + "': expected auto, text or jsonl");
+        std::string bytes = data;
+        gz::ArticleFile file;
+        {
+            py::gil_scoped_release release;
+            file = gz::read_article_file(source, std::move(bytes), f);
+        }
+        py::list articles;
+        for (const auto& a : file.articles) {
+            py::dict meta;
+            for (const auto& [key, value] : {std::pair<const char*, const std::string*>{"title", &a.meta.title},
+                                             {"url", &a.meta.url}, {"date", &a.meta.date}, {"lang", &a.meta.lang}}) {
+                if (!value->empty()) meta[key] = *value;
+            }
+            articles.append(py::make_tuple(a.id, a.text, meta));
+        }
+        return py::make_tuple(articles, file.replacements);
+    }, py::arg("data"), py::arg("source"), py::kw_only(), py::arg("format") = "auto",
+       "The articles of one whole input, as the CLI reads them (articles.hpp): returns ([(id, text, meta)],\n"
+       "replacements). `source` is the file's path (its extension chooses the format when format='auto':\n"
+       ".jsonl/.ndjson/.json records, .txt/.text text, else '{' starts JSON) and names the default ids:\n"
+       "'a1' for a1.txt, 'feed:3' for line 3 of feed.jsonl. meta holds the record's non-empty title,\n"
+       "url, date and lang. ValueError naming the source and line for bad input.");
+
+    m.def("article_files", [](const std::string& folder) {
+        py::gil_scoped_release release;
+        return gz::article_files(folder);
+    }, py::arg("folder"),
+       "The article files below `folder` (.txt, .text, .jsonl, .ndjson), recursively, in name order: the\n"
+       "files `gazetteer geoparse FOLDER` reads. RuntimeError naming the folder when it cannot be listed.");
+    m.attr("article_extensions") = [] {
+        std::vector<std::string> out(std::begin(gz::kArticleExtensions), std::end(gz::kArticleExtensions));
+        return out;
+    }();
 
     m.def("build_index", [](const std::string& manifest, const std::vector<std::string>& curated,
                             const std::string& output, py::object progress) {
@@ -714,7 +708,7 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
                 py::gil_scoped_release release;
                 gz::Geoparser parser(idx, o);
                 r = parser.parse(id, text, report);
-                apply_overrides(idx, r, ov);
+                gz::apply_overrides(idx, r, ov);
             }
             return article_dict(r);
         }, py::arg("text"), py::kw_only(), py::arg("id") = "", py::arg("overrides") = py::none(),
@@ -734,14 +728,14 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
             auto ov = overrides_from(overrides);
             gz::ItineraryOptions o;
             o.traveller = traveller;
-            o.article_date = article_date;
+            o.article_date = gz::publication_day(article_date);  // a timestamp anchors by its day
             auto report = parse_progress(std::move(progress));
             gz::Itinerary it;
             {
                 py::gil_scoped_release release;
                 gz::Geoparser parser(idx);
                 auto parsed = parser.parse("", text, report);
-                apply_overrides(idx, parsed, ov);
+                gz::apply_overrides(idx, parsed, ov);
                 it = gz::extract_itinerary(parsed, text, o);
             }
             return itinerary_dict(it);
@@ -752,6 +746,21 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
            "itself is not reported).")
         ;
     bind_bulk(m, index_class);
+
+    // The declared layers of every output (schemas.hpp): the QGIS plugin builds its fields from
+    // these, so its layers and the CLI's files cannot drift apart.
+    m.def("schema_outputs", &gz::schema_outputs, "The outputs whose layers layer_schemas() declares.");
+    m.def("layer_schemas", [](const std::string& output) { return layer_schemas_list(gz::layer_schemas(output)); },
+          py::arg("output"),
+          "The layers the engine writes for `output` ('geoparse', 'bulk', 'route', 'itinerary'), in order:\n"
+          "[{'name', 'geometry', 'fields': [(name, type, precision)]}], type one of 'integer', 'real',\n"
+          "'string', 'date'; geometry 'Point', 'LineString' or 'MultiLineString'. ValueError for an\n"
+          "unknown output.");
+    m.def("layer_schema", [](const std::string& output, const std::string& layer) {
+        py::list one = layer_schemas_list({gz::layer_schema(output, layer)});
+        return py::object(one[0]);
+    }, py::arg("output"), py::arg("layer"),
+       "One layer of layer_schemas(output) by name ('stops'); ValueError for an unknown output or layer.");
 
     m.def("route", [](py::sequence stops, py::object modes, py::object dates, double max_segment_km,
                       unsigned min_segments) {

@@ -1,7 +1,8 @@
 """Engine results (dicts from `_gazetteer_engine`) as QGIS fields, features, memory layers and
-styles. Processing algorithms and the panel share these so that both write the same schema as the
-engine's own writers (geoparse.hpp GeoparseLayers, route.hpp route_layers, itinerary.hpp
-itinerary_layers): the same layer names, field names and meanings."""
+styles. Processing algorithms and the panel share these. The fields are not declared here: they
+are the engine's declared layers (`layer_schema(output, layer)`, gazetteer/schemas.hpp), the same
+ones `gazetteer geoparse`, `route` and `itinerary` write, so a QGIS layer and a CLI file of the
+same output have the same fields, in the same order, of the same types."""
 
 from qgis.core import (
     Qgis,
@@ -16,35 +17,22 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, Qt
 
-from .compat import BOOL as _B, DATE as _DATE, DOUBLE as _D, INTEGER64 as _I, STRING as _S
+from . import engine
+from .compat import DATE as _DATE, DOUBLE as _D, INTEGER64 as _I, STRING as _S
 
-PLACE_FIELDS = [("article_id", _S), ("place_id", _S), ("name", _S), ("country", _S),
-                ("feature_code", _S), ("mentions", _I), ("first_start", _I),
-                ("max_confidence", _D), ("mean_confidence", _D), ("gazetteer_version", _S),
-                ("source", _S)]
-MENTION_FIELDS = [("article_id", _S), ("start", _I), ("end", _I), ("text", _S), ("kind", _S),
-                  ("place_id", _S), ("name", _S), ("country", _S), ("feature_code", _S),
-                  ("confidence", _D), ("sentence", _S)]
-ROUTE_STOP_FIELDS = [("seq", _I), ("name", _S), ("place_id", _S), ("arrival", _DATE),
-                     ("departure", _DATE)]
-ITINERARY_STOP_FIELDS = [("seq", _I), ("name", _S), ("place_id", _S), ("country", _S),
-                         ("traveller", _S), ("date", _DATE), ("date_inferred", _B), ("role", _S),
-                         ("placed_by", _S), ("cue", _S), ("event_role", _S), ("evidence", _S),
-                         ("evidence_start", _I), ("evidence_end", _I)]
-# The engine's "place_notes" layer (itinerary.hpp itinerary_layers): places that are no stop.
-ITINERARY_NOTE_FIELDS = [("name", _S), ("place_id", _S), ("role", _S), ("merged_into", _S),
-                         ("reason", _S), ("cue", _S), ("evidence", _S), ("evidence_start", _I),
-                         ("evidence_end", _I), ("traveller", _S)]
-LEG_FIELDS = [("seq", _I), ("from", _I), ("to", _I), ("mode", _S), ("date", _DATE),
-              ("distance_km", _D), ("bearing_deg", _D)]
-ITINERARY_LEG_FIELDS = LEG_FIELDS + [("traveller", _S)]
+# The engine's field types (schemas.hpp field_type_name) as QGIS attribute types.
+_QGIS_TYPES = {"integer": _I, "real": _D, "string": _S, "date": _DATE}
 
 
-def make_fields(spec):
-    """QgsFields from a [(name, QVariant type)] list."""
+def schema_fields(output, layer):
+    """QgsFields of the engine's layer `layer` of `output` ('geoparse', 'route', 'itinerary'),
+    e.g. schema_fields('itinerary', 'stops'). Raises engine.EngineUnavailable without the engine."""
     fields = QgsFields()
-    for name, kind in spec:
-        fields.append(QgsField(name, kind))
+    for name, kind, precision in engine.module().layer_schema(output, layer)["fields"]:
+        field = QgsField(name, _QGIS_TYPES[kind])
+        if precision:
+            field.setPrecision(precision)
+        fields.append(field)
     return fields
 
 
@@ -65,9 +53,17 @@ def leg_geometry(parts):
     return QgsGeometry(multi)
 
 
+def _value(field, value):
+    """`value` for `field`: reals rounded to the field's declared precision, as the engine's
+    writers round them (layers.hpp write_layers), so QGIS and CLI outputs hold the same numbers."""
+    if value is not None and field.type() == _D and field.precision() > 0:
+        return round(value, field.precision())
+    return value
+
+
 def _feature(fields, values, geometry=None):
     f = QgsFeature(fields)
-    f.setAttributes([values.get(fields.at(i).name()) for i in range(fields.count())])
+    f.setAttributes([_value(fields.at(i), values.get(fields.at(i).name())) for i in range(fields.count())])
     if geometry is not None:
         f.setGeometry(geometry)
     return f
@@ -107,12 +103,12 @@ def route_stop_features(route, fields):
             for s in route["stops"]]
 
 
-def leg_features(legs, fields, traveller=None):
+def leg_features(legs, fields):
+    """Legs of a route or an itinerary (the engine's "legs" layer)."""
     out = []
     for leg in legs:
         values = dict(seq=leg["seq"], mode=leg["mode"], date=_date(leg.get("date")),
-                      distance_km=round(leg["distance_km"], 3), bearing_deg=leg.get("bearing_deg"),
-                      traveller=traveller)
+                      distance_km=leg["distance_km"], bearing_deg=leg.get("bearing_deg"))
         values["from"] = leg["from"]
         values["to"] = leg["to"]
         out.append(_feature(fields, values, leg_geometry(leg["parts"])))
@@ -123,9 +119,10 @@ def itinerary_stop_features(itinerary, fields):
     out = []
     for s in itinerary["stops"]:
         ev = s["evidence"]
-        values = dict(seq=s["seq"], name=s["name"], place_id=s["place_id"],
-                      country=s["place"]["country"], traveller=itinerary["traveller"] or None,
-                      date=_date(s["date"]), date_inferred=s["date_inferred"], role=s["role"],
+        values = dict(seq=s["seq"], name=s["name"], place_id=s["place_id"] or None,
+                      arrival=_date(s["arrival"]), departure=_date(s["departure"]),
+                      traveller=itinerary["traveller"] or None, date=_date(s["date"]),
+                      date_inferred=int(s["date_inferred"]), role=s["role"],
                       placed_by=s["placed_by"], cue=ev["cue"] or None,
                       event_role=ev.get("role"), evidence=ev["sentence"],
                       evidence_start=ev["start"], evidence_end=ev["end"])
@@ -140,17 +137,16 @@ def itinerary_note_features(itinerary, fields):
         ev = n["evidence"]
         values = dict(name=n["name"], place_id=n["place_id"], role=n["role"],
                       merged_into=n["merged_into"], reason=n["reason"], cue=ev["cue"] or None,
-                      evidence=ev["sentence"], evidence_start=ev["start"], evidence_end=ev["end"],
-                      traveller=itinerary["traveller"] or None)
+                      evidence=ev["sentence"], evidence_start=ev["start"], evidence_end=ev["end"])
         out.append(_feature(fields, values, point(n["lon"], n["lat"])))
     return out
 
 
-def memory_layer(name, geometry, spec, features):
-    """An EPSG:4326 memory layer. `geometry`: 'Point', 'MultiLineString' or 'None'."""
+def memory_layer(name, geometry, fields, features):
+    """An EPSG:4326 memory layer with `fields` (QgsFields). `geometry`: 'Point', 'MultiLineString' or 'None'."""
     layer = QgsVectorLayer("{}?crs=EPSG:4326".format(geometry), name, "memory")
     provider = layer.dataProvider()
-    provider.addAttributes(make_fields(spec).toList())
+    provider.addAttributes(fields.toList())
     layer.updateFields()
     provider.addFeatures(features)
     layer.updateExtents()

@@ -259,18 +259,17 @@ def export_map_image(path, frame, crs, project=None, title="", width_mm=240.0, h
 def _article_layers(article, itinerary, gazetteer_version):
     """The article's memory layers by name, styled."""
     built = {}
-    places = layers.memory_layer("places", "Point", layers.PLACE_FIELDS,
-                                 layers.place_features(article, layers.make_fields(layers.PLACE_FIELDS),
-                                                       gazetteer_version))
+    place_fields = layers.schema_fields("geoparse", "places")
+    places = layers.memory_layer("places", "Point", place_fields,
+                                 layers.place_features(article, place_fields, gazetteer_version))
     stop_ids = []
     if itinerary and len(itinerary["stops"]) >= 2:
-        traveller = itinerary["traveller"] or None
-        legs = layers.memory_layer("legs", "MultiLineString", layers.ITINERARY_LEG_FIELDS,
-                                   layers.leg_features(itinerary["legs"],
-                                                       layers.make_fields(layers.ITINERARY_LEG_FIELDS), traveller))
-        stops = layers.memory_layer("stops", "Point", layers.ITINERARY_STOP_FIELDS,
-                                    layers.itinerary_stop_features(itinerary,
-                                                                   layers.make_fields(layers.ITINERARY_STOP_FIELDS)))
+        leg_fields = layers.schema_fields("itinerary", "legs")
+        legs = layers.memory_layer("legs", "MultiLineString", leg_fields,
+                                   layers.leg_features(itinerary["legs"], leg_fields))
+        stop_fields = layers.schema_fields("itinerary", "stops")
+        stops = layers.memory_layer("stops", "Point", stop_fields,
+                                    layers.itinerary_stop_features(itinerary, stop_fields))
         layers.style_legs(legs)
         layers.style_stops(stops)
         built["legs"] = legs
@@ -278,8 +277,9 @@ def _article_layers(article, itinerary, gazetteer_version):
         stop_ids = [s["place_id"] for s in itinerary["stops"] if s["place_id"]]
     layers.style_places(places, stop_place_ids=stop_ids)
     built["places"] = places
-    mentions = layers.memory_layer("mentions", "Point", layers.MENTION_FIELDS,
-                                   layers.mention_features(article, layers.make_fields(layers.MENTION_FIELDS)))
+    mention_fields = layers.schema_fields("geoparse", "mentions")
+    mentions = layers.memory_layer("mentions", "Point", mention_fields,
+                                   layers.mention_features(article, mention_fields))
     layers.style_mentions(mentions)
     built["mentions"] = mentions
     return built

@@ -160,6 +160,27 @@ class ModuleTest(unittest.TestCase):
             self.assertFalse(self.m.is_country_feature_code(code), code)
         self.assertIn("country", self.index.lookup("Russia", limit=1)[0]["reasons"])
 
+    def test_read_articles(self):
+        """The engine's article reader: the ids, fields and errors of `gazetteer geoparse`."""
+        data = (b'{"id": "x", "text": "In Seoul.", "date": "2023-09-13T08:00:00Z", "title": ""}\n\n'
+                b'{"text": "In Kyiv.", "lang": "RU"}\n')
+        articles, replaced = self.m.read_articles(data, "feeds/day.jsonl")
+        self.assertEqual(replaced, 0)
+        self.assertEqual(articles, [("x", "In Seoul.", {"date": "2023-09-13T08:00:00Z"}),
+                                    ("day:3", "In Kyiv.", {"lang": "ru"})])
+        self.assertEqual(self.m.read_articles(b"Caf\xe9 in Kyiv", "news/a1.txt"),
+                         ([("a1", "Caf\ufffd in Kyiv", {})], 1))
+        self.assertEqual(self.m.read_articles(b"{x}", "pasted", format="text")[0][0][0], "pasted")
+        with self.assertRaises(ValueError) as e:
+            self.m.read_articles(b'{"text": 1}\n', "feed.jsonl")
+        self.assertEqual(str(e.exception), 'feed.jsonl:1: no "text" string')
+        with self.assertRaises(ValueError):
+            self.m.read_articles(b"x", "a.txt", format="xml")
+        # A publication timestamp anchors the itinerary by its day; a bad date is a ValueError.
+        self.assertIsInstance(self.index.itinerary("Kim flew to Seoul.", article_date="2023-09-13T08:00:00Z"), dict)
+        with self.assertRaises(ValueError):
+            self.index.itinerary("Kim flew to Seoul.", article_date="Sept 13")
+
 
 if __name__ == "__main__":
     h.main()

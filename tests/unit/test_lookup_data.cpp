@@ -111,4 +111,12 @@ TEST_CASE("a route stop names one place, and every suggested fix resolves", "[lo
     }
     CHECK(fixes > 0);
     CHECK_THROWS_AS(resolve_unique(*idx, "Tokyo@Japan"), UsageError);
+    // What was resolved, for the messages of the faces: the name and the hint apart.
+    auto hinted = resolve_unique(*idx, "  Khasan @ru ");
+    CHECK(hinted.name == "Khasan");
+    CHECK(hinted.country_hint == "RU");
+    auto plain = resolve_unique(*idx, "Xqzzqx Wvvk");
+    CHECK(plain.candidates.empty());
+    CHECK(plain.name == "Xqzzqx Wvvk");
+    CHECK(plain.country_hint.empty());
 }

@@ -18,9 +18,11 @@ public:
 class ParseError : public Error {
 public:
     ParseError(std::string file, std::size_t line, const std::string& what)
-        : Error(format(file, line, what)), m_file(std::move(file)), m_line(line) {}
+        : Error(format(file, line, what)), m_file(std::move(file)), m_line(line), m_reason(what) {}
     const std::string& file() const noexcept { return m_file; }
     std::size_t line() const noexcept { return m_line; }
+    /// What is wrong, without the file and line ("no \"text\" string").
+    const std::string& reason() const noexcept { return m_reason; }
 
 private:
     static std::string format(const std::string& file, std::size_t line, const std::string& what) {
@@ -28,6 +30,7 @@ private:
     }
     std::string m_file;
     std::size_t m_line;
+    std::string m_reason;
 };
 
 /// An index file that cannot be used: missing, truncated, corrupt, foreign or of another version.

@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -100,6 +101,19 @@ struct ArticleResult {
     /// Mentions without a resolved place.
     std::size_t unresolved() const noexcept;
 };
+
+/// User corrections of resolutions, keyed by mention start (code points): the id of the place the
+/// mention means ("geonames:2013348"), or "" for "no place".
+using ResolutionOverrides = std::map<std::size_t, std::string>;
+
+/// Applies `overrides` to `result` (a parse of the same text): an overridden mention gets the
+/// index's place with confidence 1 and the reason "chosen by the user", or loses its place for
+/// "". When any override applied, `result.places` is tallied again as the geoparser tallies it
+/// (order of first mention, confidences rounded to 3 decimals), so that the places, the layers
+/// and an itinerary extracted from `result` all follow the user's choice. Starts that match no
+/// mention are ignored (the text may have changed). Throws UsageError naming a place id the
+/// index does not hold, before anything is changed.
+void apply_overrides(const Index& index, ArticleResult& result, const ResolutionOverrides& overrides);
 
 /// Options of the geoparser.
 struct GeoparseOptions {
@@ -212,7 +226,8 @@ void append_json_open(std::string& out, std::string_view id, const ArticleMeta& 
 void append_json_mentions(std::string& out, const std::vector<Mention>& mentions, bool& first);
 void append_json_close(std::string& out, const std::vector<ArticlePlace>& places);
 
-/// Accumulates geoparse results into two point layers for write_layers():
+/// Accumulates geoparse results into two point layers for write_layers(), as
+/// layer_schemas("geoparse") declares them (schemas.hpp):
 /// "places" (one point per resolved place per article: article_id, place_id, name, country,
 /// feature_code, mentions, first_start, max_confidence, mean_confidence, gazetteer_version,
 /// source) and "mentions" (one feature per mention, null geometry when abstaining: article_id,

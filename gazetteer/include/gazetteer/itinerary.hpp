@@ -176,7 +176,8 @@ Itinerary extract_itinerary(const Geoparser& parser, std::string_view text,
 /// Throws UsageError when it has fewer than two stops.
 Route itinerary_route(const Itinerary& itinerary);
 
-/// GIS layers of the itinerary: route_layers() of itinerary_route() ("stops", "legs", "route")
+/// GIS layers of the itinerary, as layer_schemas("itinerary") declares them (schemas.hpp):
+/// route_layers() of itinerary_route() ("stops", "legs", "route")
 /// with the "stops" layer extended by traveller, date, date_inferred, role, placed_by, cue,
 /// event_role, evidence, evidence_start and evidence_end (code points), then a point layer
 /// "place_notes" of Itinerary::place_notes (name, place_id, role, merged_into, reason, cue,

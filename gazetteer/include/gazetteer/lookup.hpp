@@ -60,6 +60,10 @@ struct UniqueResolution {
     /// checked by resolving it ("Name@CC", "Name, Division", "Name, Country"). May be empty: a
     /// position is then the only way to name the place.
     std::vector<std::string> fixes;
+    /// The name resolved: the text trimmed, without its country hint ("Khasan" for "Khasan@RU").
+    std::string name;
+    /// The country hint of "Name@CC" in upper case ("RU"), or "".
+    std::string country_hint;
 };
 
 /// Resolves "Name", "Name@CC" (ISO 3166-1 alpha-2 country hint) or "Name, Qualifier" to one

@@ -78,7 +78,7 @@ Leg geodesic_leg(double lat1, double lon1, double lat2, double lon2, const Densi
 Route build_route(std::vector<Stop> stops, const std::vector<std::string>& modes = {},
                   const std::vector<std::string>& dates = {}, const DensifyOptions& options = {});
 
-/// The route as GIS layers, in this order:
+/// The route as GIS layers, as layer_schemas("route") declares them (schemas.hpp), in this order:
 ///  - "stops" (Point): seq (1-based), name, place_id, arrival (Date), departure (Date);
 ///  - "legs" (LineString, MultiLineString where split): seq (1-based), from and to (stop seq),
 ///    mode, date (Date), distance_km (Real, 1 m precision), bearing_deg (Real, 0.01 degree

@@ -7,6 +7,7 @@
 #include <gazetteer/date.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/route.hpp>
+#include <gazetteer/schemas.hpp>
 
 #include <geodesic.h>
 
@@ -285,14 +286,7 @@ Route build_route(std::vector<Stop> stops, const std::vector<std::string>& modes
 }
 
 std::vector<Layer> route_layers(const Route& route) {
-    Layer stops{"stops",
-                GeometryType::Point,
-                {{"seq", FieldType::Integer},
-                 {"name", FieldType::String},
-                 {"place_id", FieldType::String},
-                 {"arrival", FieldType::Date},
-                 {"departure", FieldType::Date}},
-                {}};
+    Layer stops = layer_schema("route", "stops");
     for (std::size_t i = 0; i < route.stops.size(); ++i) {
         const Stop& s = route.stops[i];
         stops.features.push_back({{{{normalize_lon(s.lon), s.lat}}},
@@ -300,17 +294,7 @@ std::vector<Layer> route_layers(const Route& route) {
                                    text_or_null(s.arrival), text_or_null(s.departure)}});
     }
 
-    Layer legs{"legs",
-               GeometryType::LineString,
-               {{"seq", FieldType::Integer},
-                {"from", FieldType::Integer},
-                {"to", FieldType::Integer},
-                {"mode", FieldType::String},
-                {"date", FieldType::Date},
-                // 1 m and 0.01 degree: finer digits would only repeat the stops' own uncertainty.
-                {"distance_km", FieldType::Real, 3},
-                {"bearing_deg", FieldType::Real, 2}},
-               {}};
+    Layer legs = layer_schema("route", "legs");
     Feature whole;
     for (std::size_t i = 0; i < route.legs.size(); ++i) {
         const Leg& leg = route.legs[i];
@@ -331,10 +315,8 @@ std::vector<Layer> route_layers(const Route& route) {
         }
     }
     whole.values = {route.total_km(), std::int64_t(route.stops.size())};
-    Layer whole_route{"route",
-                      GeometryType::MultiLineString,
-                      {{"total_km", FieldType::Real, 3}, {"stop_count", FieldType::Integer}},
-                      {std::move(whole)}};
+    Layer whole_route = layer_schema("route", "route");
+    whole_route.features.push_back(std::move(whole));
     return {std::move(stops), std::move(legs), std::move(whole_route)};
 }
 

@@ -1,11 +1,12 @@
 // Bulk batches: article records in, the articles/places/mentions layers out (see bulk.hpp).
 
+#include <gazetteer/articles.hpp>
 #include <gazetteer/bulk.hpp>
 #include <gazetteer/error.hpp>
+#include <gazetteer/schemas.hpp>
 #include <gazetteer/version.hpp>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -48,33 +49,18 @@ std::size_t invalid_utf8_at(std::string_view s) {
     return std::string_view::npos;
 }
 
-std::string file_stem(std::string_view file) { return fs::path(std::string(file)).stem().string(); }
-
-// One JSON Lines record to an article (the rules `gazetteer geoparse` applies to its input).
-// Throws std::runtime_error with the reason.
+// One JSON Lines record to an article, read as every face reads it (articles.hpp), plus what a
+// database needs: a non-empty id and no NUL character in any string.
 BulkArticle parse_record(std::string_view file, std::uint64_t line, std::string_view record) {
-    auto j = nlohmann::json::parse(record.begin(), record.end());
-    if (!j.is_object()) throw std::runtime_error("not a JSON object");
-    auto it = j.find("text");
-    if (it == j.end() || !it->is_string()) throw std::runtime_error("no \"text\" string");
+    Article read = parse_article_record(file, line, record);
     BulkArticle a;
-    a.text = it->get<std::string>();
-    auto id = j.find("id");
-    if (id == j.end() || id->is_null()) a.id = file_stem(file) + ":" + std::to_string(line);
-    else if (id->is_string()) a.id = id->get<std::string>();
-    else if (id->is_number_integer()) a.id = std::to_string(id->get<long long>());
-    else throw std::runtime_error("\"id\" is neither a string nor an integer");
-    if (a.id.empty()) throw std::runtime_error("\"id\" is empty");
-    auto str = [&](const char* k) {
-        auto f = j.find(k);
-        return f != j.end() && f->is_string() ? f->get<std::string>() : std::string();
-    };
-    a.meta.title = str("title");
-    a.meta.url = str("url");
-    a.meta.date = str("date");
+    a.id = std::move(read.id);
+    a.text = std::move(read.text);
+    a.meta = std::move(read.meta);
+    if (a.id.empty()) throw ParseError(std::string(file), line, "\"id\" is empty");
     // JSON may escape a NUL (\u0000); no database text column can hold one.
     for (const std::string* s : {&a.id, &a.text, &a.meta.title, &a.meta.url, &a.meta.date})
-        if (s->find('\0') != std::string::npos) throw std::runtime_error("a string holds a NUL character (\\u0000)");
+        if (s->find('\0') != std::string::npos) throw ParseError(std::string(file), line, "a string holds a NUL character (\\u0000)");
     a.file = std::string(file);
     a.line = line;
     return a;
@@ -121,10 +107,8 @@ void read_jsonl_chunk(std::string_view file, std::uint64_t first_line, std::stri
         }
         try {
             out.articles.push_back(parse_record(file, line, rec));
-        } catch (const std::exception& e) {
-            std::string why = e.what();
-            if (auto p = why.find("parse error"); p != std::string::npos) why = "malformed JSON (" + why.substr(p) + ")";
-            out.errors.push_back({std::string(file), line, why});
+        } catch (const ParseError& e) {
+            out.errors.push_back({std::string(file), line, e.reason()});
         }
     }
     flush_binary();
@@ -140,7 +124,7 @@ void read_text_article(std::string_view file, std::string_view bytes, BulkInput&
         return;
     }
     BulkArticle a;
-    a.id = file_stem(file);
+    a.id = default_article_id(file);
     a.text = std::string(bytes);
     a.file = std::string(file);
     out.articles.push_back(std::move(a));
@@ -151,20 +135,7 @@ std::string gazetteer_version_of(const Index& index) {
            index.info().checksum;
 }
 
-std::vector<Layer> bulk_layer_schemas() {
-    Layer articles;
-    articles.name = "articles";
-    articles.geometry_type = GeometryType::Point;
-    articles.fields = {{"article_id", FieldType::String},     {"title", FieldType::String},
-                       {"url", FieldType::String},            {"date", FieldType::String},
-                       {"source_file", FieldType::String},    {"source_line", FieldType::Integer},
-                       {"mentions", FieldType::Integer},      {"resolved", FieldType::Integer},
-                       {"places", FieldType::Integer},        {"focus_place_id", FieldType::String},
-                       {"gazetteer_version", FieldType::String}};
-    std::vector<Layer> out{std::move(articles)};
-    for (auto& l : GeoparseLayers("").take()) out.push_back(std::move(l));
-    return out;
-}
+std::vector<Layer> bulk_layer_schemas() { return layer_schemas("bulk"); }
 
 BulkResult geoparse_batch(const Geoparser& parser, BulkInput& input, const std::vector<bool>& skip, BulkOutput output) {
     if (!skip.empty() && skip.size() != input.articles.size())

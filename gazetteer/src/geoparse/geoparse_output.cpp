@@ -2,6 +2,7 @@
 // string: at thousands of articles a second a DOM library's allocations would dominate.
 
 #include <gazetteer/geoparse.hpp>
+#include <gazetteer/schemas.hpp>
 #include <gazetteer/text.hpp>
 
 #include <fmt/format.h>
@@ -138,24 +139,10 @@ void append_json_line(std::string& out, const ArticleResult& r, const ArticleMet
     append_json_close(out, r.places);
 }
 
-GeoparseLayers::GeoparseLayers(std::string gazetteer_version) : m_version(std::move(gazetteer_version)) {
-    m_places.name = "places";
-    m_places.geometry_type = GeometryType::Point;
-    m_places.fields = {{"article_id", FieldType::String},      {"place_id", FieldType::String},
-                       {"name", FieldType::String},            {"country", FieldType::String},
-                       {"feature_code", FieldType::String},    {"mentions", FieldType::Integer},
-                       {"first_start", FieldType::Integer},    {"max_confidence", FieldType::Real, 3},
-                       {"mean_confidence", FieldType::Real, 3}, {"gazetteer_version", FieldType::String},
-                       {"source", FieldType::String}};
-    m_mentions.name = "mentions";
-    m_mentions.geometry_type = GeometryType::Point;
-    m_mentions.fields = {{"article_id", FieldType::String}, {"start", FieldType::Integer},
-                         {"end", FieldType::Integer},       {"text", FieldType::String},
-                         {"kind", FieldType::String},       {"place_id", FieldType::String},
-                         {"name", FieldType::String},       {"country", FieldType::String},
-                         {"feature_code", FieldType::String}, {"confidence", FieldType::Real, 3},
-                         {"sentence", FieldType::String}};
-}
+GeoparseLayers::GeoparseLayers(std::string gazetteer_version)
+    : m_version(std::move(gazetteer_version)),
+      m_places(layer_schema("geoparse", "places")),
+      m_mentions(layer_schema("geoparse", "mentions")) {}
 
 void GeoparseLayers::add(const ArticleResult& r) {
     for (const auto& p : r.places) {

@@ -3,6 +3,7 @@
 #include <gazetteer/error.hpp>
 #include <gazetteer/itinerary.hpp>
 #include <gazetteer/route.hpp>
+#include <gazetteer/schemas.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -53,20 +54,12 @@ Route itinerary_route(const Itinerary& itinerary) {
 std::vector<Layer> itinerary_layers(const Itinerary& itinerary) {
     std::vector<Layer> layers = route_layers(itinerary_route(itinerary));
     Layer& stops = layers.front();
-    stops.fields.push_back({"traveller", FieldType::String});
-    stops.fields.push_back({"date", FieldType::Date});
-    stops.fields.push_back({"date_inferred", FieldType::Integer});
-    stops.fields.push_back({"role", FieldType::String});
-    stops.fields.push_back({"placed_by", FieldType::String});
-    stops.fields.push_back({"cue", FieldType::String});
-    stops.fields.push_back({"event_role", FieldType::String});
-    stops.fields.push_back({"evidence", FieldType::String});
-    stops.fields.push_back({"evidence_start", FieldType::Integer});
-    stops.fields.push_back({"evidence_end", FieldType::Integer});
+    const std::size_t route_fields = stops.fields.size();
+    stops.fields = layer_schema("itinerary", "stops").fields;
     for (std::size_t i = 0; i < stops.features.size() && i < itinerary.stops.size(); ++i) {
         const ItineraryStop& s = itinerary.stops[i];
         auto& v = stops.features[i].values;
-        v.resize(5);  // the route_layers fields
+        v.resize(route_fields);
         // Built in place: GCC 12 warns (falsely) about copying std::string alternatives here.
         auto text = [&v](const std::string& t) {
             if (t.empty()) v.emplace_back();
@@ -85,18 +78,7 @@ std::vector<Layer> itinerary_layers(const Itinerary& itinerary) {
     }
     // The place mentions that are no stop of their own, with their role, so a map shows why a
     // place the article names is not on the route.
-    Layer notes{"place_notes",
-                GeometryType::Point,
-                {{"name", FieldType::String},
-                 {"place_id", FieldType::String},
-                 {"role", FieldType::String},
-                 {"merged_into", FieldType::String},
-                 {"reason", FieldType::String},
-                 {"cue", FieldType::String},
-                 {"evidence", FieldType::String},
-                 {"evidence_start", FieldType::Integer},
-                 {"evidence_end", FieldType::Integer}},
-                {}};
+    Layer notes = layer_schema("itinerary", "place_notes");
     for (const ItineraryNote& n : itinerary.place_notes) {
         Feature f;
         double lon = n.place.lon;

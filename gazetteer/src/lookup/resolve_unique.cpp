@@ -75,6 +75,8 @@ UniqueResolution resolve(const Index& index, std::string_view text, bool with_fi
         options.countries = {country};
     }
     UniqueResolution r;
+    r.name = name;
+    if (!options.countries.empty()) r.country_hint = options.countries.front();
     std::vector<Candidate> found = fold_divisions(lookup(index, name, options));
     if (found.empty()) return r;
     const Candidate& best = found.front();

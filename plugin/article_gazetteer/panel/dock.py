@@ -10,7 +10,6 @@ Texts of TASK_MIN_CHARS and more are parsed in a QgsTask (article_task.py) with 
 and a Cancel button, so that QGIS stays responsive; shorter ones, parsed in a blink, run inline
 through the same task code."""
 
-import os
 import re
 
 from qgis.core import (
@@ -277,7 +276,7 @@ class ArticleDock(QgsDockWidget):
         if self.article is None and not self.run():
             return []
         added = map_builder.add_article(self.article, self.itinerary, self._title(), self._canvas(),
-                                        gazetteer_version=engine.module().__version__)
+                                        gazetteer_version=engine.index().gazetteer_version())
         return [added.layers[name] for name in map_builder.LAYER_ORDER if name in added.layers]
 
     def zoom_to(self, place):
@@ -423,8 +422,10 @@ class ArticleDock(QgsDockWidget):
         try:
             with open(path, "rb") as f:
                 data = f.read()
-            # The engine's gate: refuses a binary file by name, repairs stray invalid bytes.
-            text, replaced = engine.module().check_text(data, path)
+            # The engine's reader: refuses a binary file by name, repairs stray invalid bytes and
+            # names the article as every face does.
+            articles, replaced = engine.module().read_articles(data, path, format="text")
+            article_id, text, _meta = articles[0]
         except OSError as e:
             self._message(self.tr("Cannot read {}: {}").format(path, e.strerror), Qgis.MessageLevel.Critical)
             return False
@@ -437,7 +438,7 @@ class ArticleDock(QgsDockWidget):
         if replaced:
             self._message(self.tr("{}: {} invalid UTF-8 sequence(s) replaced with \uFFFD.").format(path, replaced),
                           Qgis.MessageLevel.Warning)
-        self.set_article(text, os.path.splitext(os.path.basename(path))[0])
+        self.set_article(text, article_id)
         return self.run()
 
     def _run_clicked(self):

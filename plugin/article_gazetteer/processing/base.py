@@ -1,6 +1,5 @@
 """What the algorithms share: the engine behind a QgsProcessingException, and article input."""
 
-import json
 import os
 
 from qgis.core import (
@@ -51,11 +50,6 @@ def engine_progress(feedback, first, share):
     return report
 
 
-# What a folder given as input holds: the extensions `gazetteer geoparse DIR` reads
-# (gazetteer/cli/cmd_geoparse.cpp), searched recursively, in name order.
-ARTICLE_EXTENSIONS = (".txt", ".text", ".jsonl", ".ndjson")
-
-
 class ArticleInputMixin:
     """Articles from a file (.txt: one article; .jsonl: one {"id", "text", "title", "url",
     "date"} object a line), from a folder of such files, or from text typed into the dialog."""
@@ -85,18 +79,21 @@ class ArticleInputMixin:
         if folder:
             if not os.path.isdir(folder):
                 raise QgsProcessingException(self.tr("{}: not a folder").format(folder))
-            found = []
-            for root, _dirs, files in os.walk(folder):
-                found += [os.path.join(root, f) for f in files if f.lower().endswith(ARTICLE_EXTENSIONS)]
+            # The files `gazetteer geoparse FOLDER` reads, in its order.
+            try:
+                found = self.module().article_files(folder)
+            except RuntimeError as e:
+                raise QgsProcessingException(str(e)) from None
             if not found:
                 raise QgsProcessingException(self.tr("{} holds no article files ({}).").format(
-                    folder, ", ".join(ARTICLE_EXTENSIONS)))
-            paths += sorted(found)
+                    folder, ", ".join(self.module().article_extensions)))
+            paths += found
         return paths
 
     def read_articles(self, parameters, context, feedback=None):
-        """[(id, text, meta dict)] of the input. Raises QgsProcessingException for bad input,
-        including a file that is not text (the engine's check_text() decides, as in the CLI)."""
+        """[(id, text, meta dict)] of the input, read by the engine as `gazetteer geoparse` reads
+        it (the same ids: 'a1' for a1.txt, 'feed:3' for line 3 of feed.jsonl; 'article' for pasted
+        text). Raises QgsProcessingException for bad input, including a file that is not text."""
         paths = self.article_paths(parameters, context)
         text = self.parameterAsString(parameters, self.TEXT, context)
         if paths:
@@ -105,7 +102,7 @@ class ArticleInputMixin:
                 articles += self._read_file(path, feedback)
             return articles
         if text and text.strip():
-            return [("article", text, {})]
+            return self._read(text.encode("utf-8", "surrogatepass"), "article", "text", feedback)
         raise QgsProcessingException(self.tr("Give an article file or folder, or paste the article text."))
 
     def _read_file(self, path, feedback=None):
@@ -114,39 +111,14 @@ class ArticleInputMixin:
                 data = f.read()
         except OSError as e:
             raise QgsProcessingException(self.tr("Cannot read {}: {}").format(path, e.strerror)) from None
-        content, replaced = self._check_text(data, path)
-        if replaced and feedback is not None:
-            feedback.pushWarning(self.tr("{}: {} invalid UTF-8 sequence(s) replaced with \uFFFD").format(
-                path, replaced))
-        stem = os.path.splitext(os.path.basename(path))[0]
-        if path.lower().endswith((".jsonl", ".ndjson", ".json")):
-            return self._json_lines(path, content, stem)
-        return [(stem, content, {})]
+        return self._read(data, path, "auto", feedback)
 
-    def _check_text(self, data, name):
+    def _read(self, data, source, fmt, feedback):
         try:
-            return self.module().check_text(data, name)
+            articles, replaced = self.module().read_articles(data, source, format=fmt)
         except ValueError as e:
             raise QgsProcessingException(str(e)) from None
-
-    def _json_lines(self, path, content, stem):
-        articles = []
-        for number, line in enumerate(content.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except ValueError as e:
-                raise QgsProcessingException("{}:{}: {}".format(path, number, e)) from None
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise QgsProcessingException(
-                    "{}:{}: expected an object with a \"text\" string".format(path, number))
-            # A record's text may hide NUL escapes or control-character soup.
-            record["text"], _ = self._check_text(record["text"].encode("utf-8", "surrogatepass"),
-                                                 "{}:{}".format(path, number))
-            article_id = str(record.get("id") or "{}-{}".format(stem, number))
-            meta = {k: record.get(k) for k in ("title", "url", "date", "lang") if record.get(k)}
-            articles.append((article_id, record["text"], meta))
-        if not articles:
-            raise QgsProcessingException(self.tr("{} holds no articles.").format(path))
+        if replaced and feedback is not None:
+            feedback.pushWarning(self.tr("{}: {} invalid UTF-8 sequence(s) replaced with \uFFFD").format(
+                source, replaced))
         return articles

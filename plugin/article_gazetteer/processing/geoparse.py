@@ -53,19 +53,19 @@ class GeoparseAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         index = self.index()
-        version = "{} {}".format(self.module().__version__, index.info()["checksum"])
+        version = index.gazetteer_version()  # as `gazetteer geoparse` writes it
         articles = self.read_articles(parameters, context, feedback)
         use_saved = self.parameterAsBoolean(parameters, self.USE_SAVED, context)
         language = self.LANGUAGE_CODES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]
         store = ResolutionStore() if use_saved else None
 
         wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
-        place_fields = layers.make_fields(layers.PLACE_FIELDS)
+        place_fields = layers.schema_fields("geoparse", "places")
         places_sink, places_dest = self.parameterAsSink(parameters, self.PLACES, context, place_fields,
                                                         WKB_POINT, wgs84)
         if places_sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.PLACES))
-        mention_fields = layers.make_fields(layers.MENTION_FIELDS)
+        mention_fields = layers.schema_fields("geoparse", "mentions")
         mentions_sink, mentions_dest = self.parameterAsSink(parameters, self.MENTIONS, context,
                                                             mention_fields, WKB_POINT, wgs84)
         counts = [0, 0]

@@ -61,8 +61,9 @@ class ItineraryAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
             raise QgsProcessingException(self.tr("Give one article (the input holds {}).").format(len(articles)))
         article_id, text, meta = articles[0]
         traveller = self.parameterAsString(parameters, self.TRAVELLER, context).strip()
+        # A publication timestamp anchors by its day (the engine's publication_day).
         article_date = self.parameterAsString(parameters, self.ARTICLE_DATE, context).strip() or \
-            str(meta.get("date") or "")[:10]
+            meta.get("date", "")
         overrides = None
         if self.parameterAsBoolean(parameters, self.USE_SAVED, context):
             overrides = ResolutionStore().overrides(text) or None
@@ -84,20 +85,19 @@ class ItineraryAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
             feedback.reportError(self.tr("The article gives fewer than two stops: no legs."))
 
         wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
-        leg_fields = layers.make_fields(layers.ITINERARY_LEG_FIELDS)
+        leg_fields = layers.schema_fields("itinerary", "legs")
         sink, legs_dest = self.parameterAsSink(parameters, self.LEGS, context, leg_fields,
                                                WKB_MULTILINESTRING, wgs84)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.LEGS))
-        sink.addFeatures(layers.leg_features(itinerary["legs"], leg_fields, itinerary["traveller"] or None),
-                         QgsFeatureSink.Flag.FastInsert)
-        stop_fields = layers.make_fields(layers.ITINERARY_STOP_FIELDS)
+        sink.addFeatures(layers.leg_features(itinerary["legs"], leg_fields), QgsFeatureSink.Flag.FastInsert)
+        stop_fields = layers.schema_fields("itinerary", "stops")
         sink, stops_dest = self.parameterAsSink(parameters, self.STOPS, context, stop_fields,
                                                 WKB_POINT, wgs84)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.STOPS))
         sink.addFeatures(layers.itinerary_stop_features(itinerary, stop_fields), QgsFeatureSink.Flag.FastInsert)
-        note_fields = layers.make_fields(layers.ITINERARY_NOTE_FIELDS)
+        note_fields = layers.schema_fields("itinerary", "place_notes")
         sink, notes_dest = self.parameterAsSink(parameters, self.NOTES, context, note_fields, WKB_POINT, wgs84)
         if sink is not None:
             sink.addFeatures(layers.itinerary_note_features(itinerary, note_fields), QgsFeatureSink.Flag.FastInsert)

@@ -121,14 +121,14 @@ class BuildRouteAlgorithm(GazetteerAlgorithm):
         feedback.setProgress(60)
 
         results = {}
-        leg_fields = layers.make_fields(layers.LEG_FIELDS)
+        leg_fields = layers.schema_fields("route", "legs")
         sink, dest = self.parameterAsSink(parameters, self.LEGS, context, leg_fields,
                                           WKB_MULTILINESTRING, wgs84)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.LEGS))
         sink.addFeatures(layers.leg_features(route["legs"], leg_fields), QgsFeatureSink.Flag.FastInsert)
         results[self.LEGS] = dest
-        stop_fields = layers.make_fields(layers.ROUTE_STOP_FIELDS)
+        stop_fields = layers.schema_fields("route", "stops")
         sink, dest = self.parameterAsSink(parameters, self.STOPS, context, stop_fields, WKB_POINT, wgs84)
         if sink is not None:
             sink.addFeatures(layers.route_stop_features(route, stop_fields), QgsFeatureSink.Flag.FastInsert)
