@@ -129,14 +129,10 @@ public:
         : m_idx(idx), m_text(text), m_toks(tt.tokens), m_out(out) {}
 
     void run() {
-        for (std::uint32_t i = 0; i < m_toks.size(); ++i) {
-            if (!hangul_word(i)) continue;
-            LanguageSpan sp;
-            if (!match_at(i, sp)) continue;
-            std::uint32_t last = sp.last;
-            if (judge(sp)) m_out.push_back(std::move(sp));
-            i = last;
-        }
+        scan_spans(
+            m_toks.size(), [&](std::uint32_t i) { return hangul_word(i); },
+            [&](std::uint32_t i, LanguageSpan& sp) { return match_at(i, sp); }, [&](LanguageSpan& sp) { return judge(sp); },
+            m_out);
     }
 
 private:

@@ -236,15 +236,10 @@ public:
     void run() {
         prepare();
         learn_persons();
-        std::vector<LanguageSpan> found;
-        for (std::uint32_t i = 0; i < m_toks.size(); ++i) {
-            if (!is_candidate_start(i)) continue;
-            LanguageSpan sp;
-            if (!match_at(i, sp)) continue;
-            std::uint32_t last = sp.last;
-            if (judge(sp)) m_out.push_back(std::move(sp));
-            i = last;
-        }
+        scan_spans(
+            m_toks.size(), [&](std::uint32_t i) { return is_candidate_start(i); },
+            [&](std::uint32_t i, LanguageSpan& sp) { return match_at(i, sp); }, [&](LanguageSpan& sp) { return judge(sp); },
+            m_out);
     }
 
 private:

@@ -147,6 +147,15 @@ std::string_view cyrillic_bgn(char32_t c) {
     return {};
 }
 
+// An ASCII character in a romanised key: letters lower-cased, digits kept, anything else one
+// separating space (`keep_apostrophe`: an apostrophe is dropped rather than separating).
+void append_ascii_key(std::string& out, char32_t c, bool keep_apostrophe = false) {
+    char ch = static_cast<char>(c);
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) out.push_back(ch);
+    else if (!(keep_apostrophe && ch == '\'') && !out.empty() && out.back() != ' ') out.push_back(' ');
+}
+
 // Apostrophe-like characters normalize_key() removes before transliterating.
 bool dropped_mark(char32_t c) {
     return c == 0x2018 || c == 0x2019 || c == 0x02BB || c == 0x02BC || c == 0x02B9 || c == 0x02BA || c == 0x00B4 ||
@@ -252,10 +261,7 @@ void cyrillic_bgn_key(std::string_view word, std::string& out) {
             else out += cyrillic_bgn(c);
             ye_context = std::u32string_view(U"аеёиоуыэюяьъ").find(lc) != std::u32string_view::npos;
         } else if (c < 0x80) {
-            char ch = static_cast<char>(c);
-            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-            if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) out.push_back(ch);
-            else if (ch != '\'' && !out.empty() && out.back() != ' ') out.push_back(' ');
+            append_ascii_key(out, c, true);
             ye_context = true;
         } else if (!dropped_mark(c)) {
             ye_context = true;
@@ -292,12 +298,7 @@ void hangul_rr_key(std::string_view word, std::string& out) {
         }
         if (prev_final > 0) out += k_rr_final[static_cast<std::size_t>(prev_final)];
         prev_final = -1;
-        if (c < 0x80) {
-            char ch = static_cast<char>(c);
-            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-            if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) out.push_back(ch);
-            else if (!out.empty() && out.back() != ' ') out.push_back(' ');
-        }
+        if (c < 0x80) append_ascii_key(out, c);
     }
     if (prev_final > 0) out += k_rr_final[static_cast<std::size_t>(prev_final)];
     while (!out.empty() && out.back() == ' ') out.pop_back();
@@ -323,12 +324,7 @@ void hangul_mr_key(std::string_view word, std::string& out) {
         if (!is_hangul_syllable(c)) {
             if (prev_final > 0) out += finals[static_cast<std::size_t>(prev_final)];
             prev_final = -1;
-            if (c < 0x80) {
-                char ch = static_cast<char>(c);
-                if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-                if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) out.push_back(ch);
-                else if (!out.empty() && out.back() != ' ') out.push_back(' ');
-            }
+            if (c < 0x80) append_ascii_key(out, c);
             continue;
         }
         unsigned s = static_cast<unsigned>(c - 0xAC00);

@@ -68,6 +68,20 @@ struct LanguageSpan {
     std::vector<std::string> reasons;
 };
 
+/// The recognisers' scan over tokens: at each token where `start` allows, `match` tries the
+/// longest name from it; a match `judge` accepts is kept, and the scan goes on after the match.
+template <class Start, class Match, class Judge>
+void scan_spans(std::size_t tokens, Start start, Match match, Judge judge, std::vector<LanguageSpan>& out) {
+    for (std::uint32_t i = 0; i < tokens; ++i) {
+        if (!start(i)) continue;
+        LanguageSpan sp;
+        if (!match(i, sp)) continue;
+        const std::uint32_t last = sp.last;
+        if (judge(sp)) out.push_back(std::move(sp));
+        i = last;
+    }
+}
+
 /// Finds the place names of a Russian or Korean text (`lang` other than English) in `tt`, the
 /// tokens of `text`, in text order and without overlaps. Latin-script words are left to the
 /// English rules. Replaces `out`.
