@@ -9,6 +9,7 @@
 #include <gazetteer/lookup.hpp>
 #include <gazetteer/text.hpp>
 
+#include "test_skip.hpp"
 #include "test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -64,10 +65,7 @@ void check_places(const std::string& text, const ArticleResult& r, const std::ve
 
 TEST_CASE("Russian: inflected, multi-word and hyphenated names", "[geoparse][language][data]") {
     std::string path = test::default_index();
-    if (path.empty()) {
-        WARN("skipped: the default index has not been built");
-        return;
-    }
+    if (path.empty()) GAZETTEER_SKIP("the default index has not been built");
     Index idx = Index::open(path);
     Geoparser gp(idx);
     auto r = gp.parse("ru", k_russian);
@@ -93,10 +91,7 @@ TEST_CASE("Russian: inflected, multi-word and hyphenated names", "[geoparse][lan
 
 TEST_CASE("Korean: particles split off, place suffixes kept", "[geoparse][language][data]") {
     std::string path = test::default_index();
-    if (path.empty()) {
-        WARN("skipped: the default index has not been built");
-        return;
-    }
+    if (path.empty()) GAZETTEER_SKIP("the default index has not been built");
     Index idx = Index::open(path);
     Geoparser gp(idx);
     auto r = gp.parse("ko", k_korean);
@@ -122,10 +117,7 @@ TEST_CASE("Korean: particles split off, place suffixes kept", "[geoparse][langua
 
 TEST_CASE("the language can be given and is detected otherwise", "[geoparse][language][data]") {
     std::string path = test::default_index();
-    if (path.empty()) {
-        WARN("skipped: the default index has not been built");
-        return;
-    }
+    if (path.empty()) GAZETTEER_SKIP("the default index has not been built");
     Index idx = Index::open(path);
     Geoparser gp(idx);
     // Read with the English rules, Korean finds nothing and Russian loses its inflected names.
@@ -149,10 +141,7 @@ TEST_CASE("the language can be given and is detected otherwise", "[geoparse][lan
 // initialisms, seas and regions) in every case, from sentences written for this test.
 TEST_CASE("Russian: federal subjects, initialisms and seas in their cases", "[geoparse][language][data]") {
     std::string path = test::default_index();
-    if (path.empty()) {
-        WARN("skipped: the default index has not been built");
-        return;
-    }
+    if (path.empty()) GAZETTEER_SKIP("the default index has not been built");
     Index idx = Index::open(path);
     Geoparser gp(idx);
     const std::string text =
@@ -182,10 +171,7 @@ TEST_CASE("Russian: federal subjects, initialisms and seas in their cases", "[ge
 
 TEST_CASE("Korean: provinces of both Koreas and China with their suffixes", "[geoparse][language][data]") {
     std::string path = test::default_index();
-    if (path.empty()) {
-        WARN("skipped: the default index has not been built");
-        return;
-    }
+    if (path.empty()) GAZETTEER_SKIP("the default index has not been built");
     Index idx = Index::open(path);
     Geoparser gp(idx);
     const std::string text =
@@ -222,10 +208,7 @@ TEST_CASE("Korean: provinces of both Koreas and China with their suffixes", "[ge
 // Korea, South Korea and China a Korean one, and China's a Russian one.
 TEST_CASE("Russian and Korean names cover whole categories of places", "[geoparse][language][data]") {
     std::string path = test::default_index();
-    if (path.empty()) {
-        WARN("skipped: the default index has not been built");
-        return;
-    }
+    if (path.empty()) GAZETTEER_SKIP("the default index has not been built");
     Index idx = Index::open(path);
     std::size_t geography = 0, divisions = 0;
     for (std::uint32_t i = 0; i < idx.size(); ++i) {
