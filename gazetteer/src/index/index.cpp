@@ -308,6 +308,13 @@ PostingList postings_of(const IndexData& d, std::size_t key_id) {
     d.check(SectionId::Postings);
     std::uint32_t b = d.posting_offsets[key_id], e = d.posting_offsets[key_id + 1];
     if (b > e || e > d.postings.size()) return {};
+    // Every posting must name a place of the file: one that does not was damaged (or forged)
+    // after the checksums, and is refused here rather than believed by every reader of the list.
+    const std::uint64_t places = d.places.size();
+    for (std::uint32_t k = b; k < e; ++k)
+        if ((d.postings[k] >> 3) >= places)
+            throw IndexError(d.path, "corrupt index: a posting of the Postings section names place " +
+                                         std::to_string(d.postings[k] >> 3) + " of " + std::to_string(places));
     return {d.postings.data() + b, d.postings.data() + e};
 }
 }  // namespace
