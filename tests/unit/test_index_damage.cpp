@@ -22,17 +22,14 @@
 #include <limits>
 
 using namespace gazetteer;
+using gazetteer::test::read_all;
 using gazetteer::test::TempDir;
+using gazetteer::test::write_all;
 
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_all(const fs::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(f), {});
-}
-void write_all(const fs::path& p, const std::string& s) { std::ofstream(p, std::ios::binary) << s; }
 
 template <class T>
 T get(const std::string& f, std::size_t at) {

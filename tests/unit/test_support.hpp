@@ -64,4 +64,11 @@ inline std::string build_fixture_index(const std::filesystem::path& path) {
     return path.string();
 }
 
+/// The bytes of a file (tests that damage index files read and write them whole).
+inline std::string read_all(const std::filesystem::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(f), {});
+}
+inline void write_all(const std::filesystem::path& p, const std::string& s) { std::ofstream(p, std::ios::binary) << s; }
+
 }  // namespace gazetteer::test
