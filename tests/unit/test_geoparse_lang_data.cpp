@@ -14,6 +14,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -245,4 +246,40 @@ TEST_CASE("Russian and Korean names cover whole categories of places", "[geopars
     }
     CHECK(geography >= 220);
     CHECK(divisions >= 80 + 30 + 13 + 17);
+}
+
+// Issue 16, third pass: rules of the language, not of single names.
+TEST_CASE("Russian: initialisms before a person, inflected short names, the kind a place noun names",
+          "[geoparse][language][data]") {
+    std::string path = test::default_index();
+    if (path.empty()) GAZETTEER_SKIP("the default index has not been built");
+    Index idx = Index::open(path);
+    Geoparser gp(idx);
+    const std::string text =
+        "Константин Циолковский мечтал о космосе. Президент встретил лидера КНДР Ким Чен Ына, а потом улетел "
+        "в Туве. Город на реке Урал затопило, а рядом с городом Циолковский строят жильё. Губернатор Мэриленда "
+        "прилетел в Невада-Сити.";
+    auto r = gp.parse("ru", text);
+    check_places(text, r,
+                 {{"КНДР", 40.0, 127.0, 300},          // an initialism is no part of "Ким Чен Ын"
+                  {"Туве", 51.5, 94.0, 300},           // "Туве" is Тува, not the code "тув"
+                  {"Циолковский", 51.76, 128.12, 50},  // a town after "городом", though a person's name too
+                  {"Мэриленда", 39.0, -76.8, 200}});   // US states have their Russian names
+    // The index has no Ural River: a village named Ural is no answer to "на реке Урал".
+    CHECK(find(r, "Урал") == nullptr);
+    // The person is still a person.
+    CHECK(std::count_if(r.mentions.begin(), r.mentions.end(), [](const Mention& m) { return m.text == "Циолковский"; }) == 1);
+}
+
+TEST_CASE("Korean: 상 (on) before a particle, US states with 주", "[geoparse][language][data]") {
+    std::string path = test::default_index();
+    if (path.empty()) GAZETTEER_SKIP("the default index has not been built");
+    Index idx = Index::open(path);
+    Geoparser gp(idx);
+    const std::string text = "북한은 평양 일대에서 동해상으로 미사일을 쏘았다. 훈련은 미국 메릴랜드주와 네바다주에서 열렸다.";
+    auto r = gp.parse("ko", text);
+    check_places(text, r,
+                 {{"동해", 40.0, 135.0, 300},  // the span is the sea without 상으로
+                  {"메릴랜드주", 39.0, -76.8, 200},
+                  {"네바다주", 39.0, -117.0, 300}});  // the state, not Nevada, Iowa
 }

@@ -31,7 +31,9 @@ using WordList = std::unordered_set<std::string_view>;
 bool is_hangul_syllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
 
 // Particles and endings that follow nouns, longest first where one ends another.
-constexpr std::array<std::string_view, 71> k_particles = {
+constexpr std::array<std::string_view, 75> k_particles = {
+    // "동해상으로", "공해상에서": 상 (on) before a particle, after seas and skies.
+    "상에서", "상으로", "상에", "상의",
     "에서부터", "으로부터", "에서는", "에서도", "에서의", "에서만", "으로는", "으로도", "으로의", "으로서", "으로써",
     "에게서", "까지는", "까지도", "까지의", "부터는", "이라는", "이라고", "이었다", "이라며", "에서", "에는",
     "에도", "에의", "에게", "에선", "으로", "로는", "로도", "로의", "로서", "로써", "과의", "와의", "과는", "와는",
@@ -41,7 +43,7 @@ constexpr std::array<std::string_view, 71> k_particles = {
 
 // Particles that mark place, direction or path: evidence that the noun before them is a place.
 const WordList& locative_particles() {
-    static const WordList s = {"에서부터", "에서는", "에서도", "에서의", "에서만", "에서", "에는", "에도", "에선",
+    static const WordList s = {"상에서", "상으로", "상에", "에서부터", "에서는", "에서도", "에서의", "에서만", "에서", "에는", "에도", "에선",
                                "으로는", "으로도", "으로의", "으로", "로는", "로도", "로의", "로", "까지", "까지는",
                                "까지도", "부터", "에", "엔"};
     return s;

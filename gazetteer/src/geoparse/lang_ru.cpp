@@ -183,6 +183,16 @@ const WordList& place_noun_lemmas() {
     return s;
 }
 
+// Place nouns that name one feature class: water bodies (GeoNames class H) and settlements (P).
+const WordList& water_lemmas() {
+    static const WordList s = {"река", "озеро", "море", "океан", "залив", "пролив", "бухта", "водохранилище"};
+    return s;
+}
+const WordList& settlement_lemmas() {
+    static const WordList s = {"город", "село", "поселок", "деревня", "станица"};
+    return s;
+}
+
 // English place nouns of GeoNames' Russian division names ("Amur Oblast", "Altai Krai").
 std::string_view english_division_noun(const std::u32string& w) {
     if (w.rfind(U"област", 0) == 0) return "oblast";
@@ -298,6 +308,18 @@ private:
         return f;
     }
 
+    // The GeoNames feature class a place noun names, in any case: 'H' for water ("реке"),
+    // 'P' for a settlement ("городом"); 0 for the others, which name several classes.
+    char cue_feature_class(std::uint32_t t) {
+        nominatives(m_lower[t], m_scratch);
+        for (const auto& n : m_scratch) {
+            std::string k = to_utf8(n);
+            if (water_lemmas().count(k)) return 'H';
+            if (settlement_lemmas().count(k)) return 'P';
+        }
+        return 0;
+    }
+
     // True when token t is a place noun in any case (place_nouns(), place_noun_lemmas()).
     bool place_noun(std::uint32_t t) {
         if (!cyr(t)) return false;
@@ -331,15 +353,24 @@ private:
         return !function_words().count(lower8(i));
     }
 
+    static bool only_abbreviations(const PostingList& pl) {
+        for (auto p : pl)
+            if (p.kind != MatchKind::Abbreviation) return false;
+        return true;
+    }
+
     // Longest phrase from token i whose nominative forms make an index key.
     bool match_at(std::uint32_t i, LanguageSpan& sp) {
         std::vector<std::string> beam = forms(i);
         long best_last = -1;
         PostingList best_list;
         std::string best_key;
-        for (const auto& k : beam) {
-            auto pl = m_idx.postings(k);
-            if (!pl.empty()) { best_last = i; best_list = pl; best_key = k; break; }
+        for (std::size_t n = 0; n < beam.size(); ++n) {
+            auto pl = m_idx.postings(beam[n]);
+            // An initialism is written as it is: an inflected guess ("Туве" -> "тув") that only
+            // an abbreviation owns is not that initialism.
+            if (n > 0 && only_abbreviations(pl)) continue;
+            if (!pl.empty()) { best_last = i; best_list = pl; best_key = beam[n]; break; }
         }
         std::uint32_t j = i;
         std::vector<std::string> next;
@@ -509,6 +540,17 @@ private:
             if (k == sp.list.size() || n == 8) return false;
             sp.list = sp.list.sub(k, k + 1);
         }
+        // "на реке Урал", "городом Циолковский": a place noun that names a kind of feature
+        // (water, settlement) rules out names the index knows only as another kind.
+        if (f > 0 && cyr(f - 1) && !m_toks[f - 1].is(TokCapitalised)) {
+            const char want = cue_feature_class(f - 1);
+            if (want != 0) {
+                bool any = false;
+                for (std::size_t k = 0; k < sp.list.size() && k < 32 && !any; ++k)
+                    any = m_idx.place_feature_class(sp.list[k].place) == want;
+                if (!any) return false;
+            }
+        }
         // Cues before the name.
         if (f > 0 && cyr(f - 1) && !m_toks[f - 1].is(TokCapitalised)) {
             std::string pk = lower8(f - 1);
@@ -544,6 +586,8 @@ private:
             return false;
         if (single) {
             const std::string& k = sp.key;
+            // A place noun right before says what the word names ("городом Циолковский").
+            const bool noun_cue = f > 0 && cyr(f - 1) && !m_toks[f - 1].is(TokCapitalised) && place_noun(f - 1);
             // An inflected guess opening a sentence ("Работы" -> "работа") needs a cue or a
             // country: the word as written is no name.
             if (sent_start && !sp.cue && rank < 3) {
@@ -551,7 +595,8 @@ private:
                 word_key(surface(f), as_written);
                 if (as_written != k) return false;
             }
-            if (m_persons.count(k) && !(rank >= 2 && sp.cue)) return false;
+            // A person's surname is a place when a place noun introduces it ("городом Циолковский").
+            if (m_persons.count(k) && !(rank >= 2 && sp.cue) && !noun_cue) return false;
             // A sentence opener the article also writes in lower case is a common word.
             // Inflected forms count too: "Работы" opening a sentence, "работу" later.
             const auto& lw = m_lower[f];
@@ -559,18 +604,20 @@ private:
                 return false;
             // A capitalised adjective before a common noun names a thing, not the place its
             // namesake is ("Тихоокеанский флот", "Северный морской путь").
-            if (!major && l + 1 < m_toks.size() && cyr(l + 1) && !m_toks[l + 1].is(TokCapitalised) &&
+            if (!major && !noun_cue && l + 1 < m_toks.size() && cyr(l + 1) && !m_toks[l + 1].is(TokCapitalised) &&
                 m_toks[l + 1].is(TokSpaceBefore) && m_lower[l + 1].size() > 3 && !function_words().count(lower8(l + 1)) &&
                 !place_noun(l + 1) && is_adjective(lw))
                 return false;
             // A capitalised neighbour that is no place makes this part of a longer name: a person
-            // ("Ким Чен Ын", "Владимир Путин") or an organisation.
+            // ("Ким Чен Ын", "Владимир Путин") or an organisation. An initialism stands apart
+            // ("лидер КНДР Ким Чен Ын").
+            const bool initialism = m_toks[f].is(TokAllCaps) && sp.list[0].kind == MatchKind::Abbreviation;
             bool name_neighbour = false;
-            if (f > 0 && cap(f - 1) && m_toks[f].is(TokSpaceBefore) && !m_toks[f - 1].is(TokSentenceStart) &&
+            if (!initialism && f > 0 && cap(f - 1) && m_toks[f].is(TokSpaceBefore) && !m_toks[f - 1].is(TokSentenceStart) &&
                 prominence_of(f - 1) == 0 && !locative_prepositions().count(lower8(f - 1)))
                 name_neighbour = true;
-            if (l + 1 < m_toks.size() && cap(l + 1) && m_toks[l + 1].is(TokSpaceBefore) && !m_toks[l + 1].is(TokNewlineBefore) &&
-                prominence_of(l + 1) == 0)
+            if (!initialism && l + 1 < m_toks.size() && cap(l + 1) && m_toks[l + 1].is(TokSpaceBefore) &&
+                !m_toks[l + 1].is(TokNewlineBefore) && prominence_of(l + 1) == 0)
                 name_neighbour = true;
             if (name_neighbour && !major) return false;
             if (name_neighbour) sp.recog -= 0.1;
