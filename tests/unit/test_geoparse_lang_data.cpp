@@ -283,3 +283,21 @@ TEST_CASE("Korean: 상 (on) before a particle, US states with 주", "[geoparse][
                   {"메릴랜드주", 39.0, -76.8, 200},
                   {"네바다주", 39.0, -117.0, 300}});  // the state, not Nevada, Iowa
 }
+
+TEST_CASE("Korean: the object of a verb of travel is a place when the article supports it", "[geoparse][language][data]") {
+    std::string path = test::default_index();
+    if (path.empty()) GAZETTEER_SKIP("the default index has not been built");
+    Index idx = Index::open(path);
+    Geoparser gp(idx);
+    // The issue's own example: 하산 has no Korean name in the index, only Latin namesakes.
+    const std::string text = "김정은 위원장은 평양에서 열차를 타고 하산을 거쳐 블라디보스토크에 도착했다.";
+    auto r = gp.parse("ko", text);
+    check_places(text, r, {{"평양", 39.03, 125.75, 20}, {"하산", 42.42, 130.65, 30}, {"블라디보스토크", 43.1, 131.9, 20}});
+    // Abstract objects take the same verbs and stay words.
+    const std::string words = "법안은 검토를 거쳐 국회를 통과했다. 대표단은 절차를 거쳐 서울을 떠나 도쿄로 향했다.";
+    auto w = gp.parse("ko", words);
+    CHECK(find(w, "검토") == nullptr);
+    CHECK(find(w, "절차") == nullptr);
+    CHECK(find(w, "국회") == nullptr);
+    check_places(words, w, {{"서울", 37.57, 126.98, 20}, {"도쿄", 35.69, 139.69, 30}});
+}

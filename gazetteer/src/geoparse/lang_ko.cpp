@@ -62,6 +62,12 @@ const WordList& place_nouns_after() {
     return s;
 }
 
+// Verbs of travel that take a place as their object ("하산을 거쳐", "평양을 떠나", "러시아를 방문했다"):
+// after an object particle they say place, as a locative particle does. Matched as word starts,
+// so every ending counts ("거쳐", "거쳐서", "거친"; "방문해", "방문했다").
+constexpr std::array<std::string_view, 12> k_route_verbs = {
+    "거쳐", "거친", "경유", "떠나", "떠난", "떠났", "출발", "방문", "통과", "지나", "향해", "향했"};
+
 // Titles and roles after a person's name ("김정은 위원장", "푸틴 대통령").
 const WordList& title_after() {
     static const WordList s = {"대통령", "위원장", "국무위원장", "총리", "장관", "주석", "대변인", "의원", "대사",
@@ -143,7 +149,7 @@ private:
     const std::vector<Token>& m_toks;
     std::vector<LanguageSpan>& m_out;
     std::string m_key;
-    bool m_verified = false, m_rr = false, m_suffix = false;  // of the last match_at()
+    bool m_verified = false, m_rr = false, m_suffix = false, m_route = false;  // of the last match_at()
 
     std::string_view surface(std::uint32_t t) const { return m_text.substr(m_toks[t].begin, m_toks[t].end - m_toks[t].begin); }
     bool hangul_word(std::uint32_t t) const {
@@ -342,6 +348,32 @@ private:
             sp.cue = true;
             sp.reasons.push_back("locative particle '" + std::string(last_particle) + "'");
         }
+        m_route = false;
+        if ((last_particle == "을" || last_particle == "를") && hangul_word(last + 1) && m_toks[last + 1].is(TokSpaceBefore)) {
+            std::string_view nw = surface(last + 1);
+            for (auto v : k_route_verbs)
+                if (nw.substr(0, v.size()) == v) {
+                    sp.cue = true;
+                    m_route = true;
+                    sp.reasons.push_back("object of '" + std::string(nw) + "'");
+                    break;
+                }
+        }
+        // "하산과 나진을 잇는": a noun joined by 과/와 to a name the index knows is likely a place too;
+        // like the object of a verb of travel, it needs the article's support.
+        if (!m_route && (last_particle == "과" || last_particle == "와") && hangul_word(last + 1) &&
+            m_toks[last + 1].is(TokSpaceBefore)) {
+            std::vector<Split> nv;
+            splits(last + 1, nv);
+            for (const auto& s : nv) {
+                Hit h;
+                if (syllables(s.noun) >= 2 && lookup({}, s.noun, h)) {
+                    m_route = true;
+                    sp.reasons.push_back("joined to '" + std::string(s.noun) + "'");
+                    break;
+                }
+            }
+        }
         if (best.verified) sp.reasons.push_back("Hangul name");
         if (best.rr) sp.reasons.push_back("romanised (RR or McCune-Reischauer)");
         m_verified = best.verified;
@@ -386,10 +418,16 @@ private:
         // Chinese names, written in Korean by the standard transcription of Mandarin, often have
         // the pinyin as their key ("훈춘" Hunchun): those stand when the article supports the
         // place's country (weak), like a minor place without cue.
+        // The object of a verb of travel ("하산을 거쳐") may be such a name too, but abstract
+        // objects take the same verbs ("절차를 거쳐"), so it also needs the article's support.
         if (!verified && !m_rr && !strong_cue) {
-            if (m_idx.place_country(sp.list[0].place) != "CN") return false;
-            sp.weak = true;
-            sp.reasons.push_back("key of a Chinese name");
+            if (m_route) {
+                sp.weak = true;
+            } else {
+                if (m_idx.place_country(sp.list[0].place) != "CN") return false;
+                sp.weak = true;
+                sp.reasons.push_back("key of a Chinese name");
+            }
         }
         // Names matched only through a Latin or other-script namesake need a cue; a minor place
         // without one needs the article's support.
