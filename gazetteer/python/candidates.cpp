@@ -30,7 +30,7 @@ struct Field {
     bool (*present)(const T&) = nullptr;  // nullptr: always
 };
 
-const Field<Place> kPlaceFields[] = {
+const PlaceField kPlaceFields[] = {
     {"place_id", [](const Place& p) -> py::object { return py::str(p.id); },
      "Stable id: 'geonames:2013348', 'curated:<slug>', 'country:RU', 'admin1:RU.59'."},
     {"name", [](const Place& p) -> py::object { return py::str(p.name); }, "Primary name as the source writes it."},
@@ -173,9 +173,9 @@ void def_mapping(Class& cls) {
         });
 }
 
-template <class T, class Class>
-void def_fields(Class& cls, const Field<T>* begin, const Field<T>* end) {
-    for (const Field<T>* f = begin; f != end; ++f)
+template <class T, class Class, class F>
+void def_fields(Class& cls, const F* begin, const F* end) {
+    for (const F* f = begin; f != end; ++f)
         cls.def_property_readonly(f->name, f->get, f->doc);
 }
 
@@ -187,11 +187,15 @@ std::string repr_of(const Place& p, const char* type, const std::string& extra) 
 
 }  // namespace
 
+std::span<const PlaceField> place_fields() {
+    return kPlaceFields;
+}
+
 void bind_candidates(py::module_& m) {
     py::class_<Place> place(m, "Place",
         "A gazetteer place (Index.place, ReverseResult.country_place, Candidate.place). Fields are\n"
         "read-only properties; obj['field'] and to_dict() give the same values as a mapping.");
-    def_fields(place, std::begin(kPlaceFields), std::end(kPlaceFields));
+    def_fields<Place>(place, std::begin(kPlaceFields), std::end(kPlaceFields));
     def_mapping<Place>(place);
     place.def("__repr__", [](const Place& p) { return repr_of(p, "Place", ""); });
 
@@ -203,7 +207,7 @@ void bind_candidates(py::module_& m) {
                                     py::return_value_policy::reference_internal, "The place itself, as a Place.");
     for (const auto& f : kPlaceFields)
         candidate.def_property_readonly(f.name, [get = f.get](const Candidate& c) { return get(c.place); }, f.doc);
-    def_fields(candidate, std::begin(kCandidateFields), std::end(kCandidateFields));
+    def_fields<Candidate>(candidate, std::begin(kCandidateFields), std::end(kCandidateFields));
     def_mapping<Candidate>(candidate);
     candidate.def("__repr__", [](const Candidate& c) {
         return repr_of(c.place, "Candidate",

@@ -1,7 +1,8 @@
 // The `_gazetteer_engine` Python module: a thin pybind11 face over the engine API for the QGIS
-// plugin (plugin/article_gazetteer) and scripts. Look-up, search and reverse results are classes
-// that convert a field only when it is read (candidates.hpp: Place, Candidate, ReverseResult,
-// each with to_dict()); the other results are plain dicts and lists.
+// plugin (plugin/article_gazetteer) and scripts. Look-up, search, reverse, geoparse and itinerary
+// results are classes that convert a field only when it is read (candidates.hpp: Place,
+// Candidate, ReverseResult; results.hpp: GeoparseResult, Mention, Itinerary, ItineraryStop, ...;
+// each with to_dict()); the other results (route, info, schemas) are plain dicts and lists.
 //
 // Errors follow STYLE.md "Errors and bad input": UsageError and ParseError (bad input or misuse)
 // raise ValueError; IndexError, IoError and any other gazetteer::Error raise RuntimeError.
@@ -29,6 +30,7 @@
 #include <gazetteer/itinerary.hpp>
 
 #include "candidates.hpp"
+#include "results.hpp"
 
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -51,11 +53,6 @@ namespace {
 
 // ---------------------------------------------------------------------------------------------
 // Results to Python values
-
-// A place as a dict (mentions, itinerary stops): the keys of Place.to_dict().
-py::dict place_dict(const gz::Place& p) {
-    return gz::python::place_to_dict(p);
-}
 
 py::list parts_list(const std::vector<gz::GeometryPart>& parts) {
     py::list out;
@@ -179,49 +176,6 @@ gz::LookupOptions lookup_options(const py::object& countries, const py::object& 
 // Geoparse and itinerary
 
 
-py::dict mention_dict(const gz::Mention& m) {
-    py::dict d;
-    d["start"] = m.start;
-    d["end"] = m.end;
-    d["text"] = m.text;
-    d["sentence"] = m.sentence;
-    d["sentence_start"] = m.sentence_start;
-    d["place"] = m.place ? py::object(place_dict(*m.place)) : py::object(py::none());
-    d["confidence"] = m.confidence;
-    d["kind"] = gz::mention_kind_name(m.kind);
-    d["match"] = gz::match_kind_name(m.match);
-    py::list alts;
-    for (const auto& a : m.alternatives) {
-        py::dict ad = place_dict(a.place);
-        ad["score"] = a.score;
-        ad["match"] = gz::match_kind_name(a.match);
-        alts.append(ad);
-    }
-    d["alternatives"] = alts;
-    d["reasons"] = m.reasons;
-    return d;
-}
-
-py::dict article_dict(const gz::ArticleResult& r) {
-    py::list mentions, places;
-    for (const auto& m : r.mentions) mentions.append(mention_dict(m));
-    for (const auto& p : r.places) {
-        py::dict d = place_dict(p.place);
-        d["count"] = p.count;
-        d["first_start"] = p.first_start;
-        d["max_confidence"] = p.max_confidence;
-        d["mean_confidence"] = p.mean_confidence;
-        places.append(d);
-    }
-    py::dict out;
-    out["id"] = r.id;
-    out["mentions"] = mentions;
-    out["places"] = places;
-    out["unresolved"] = r.unresolved();
-    out["language"] = r.language;
-    return out;
-}
-
 // User corrections of resolutions ({mention start: place id or None}) as the engine takes them.
 gz::ResolutionOverrides overrides_from(const py::object& o) {
     gz::ResolutionOverrides out;
@@ -254,92 +208,6 @@ gz::GeoparseOptions geoparse_options(double abstain_below, double recognition_th
     return o;
 }
 
-
-
-py::dict itinerary_dict(const gz::Itinerary& it) {
-    // Leg geometry, arrivals and departures come from the geodesic route of the itinerary (when
-    // it has two stops), as itinerary_layers() writes them.
-    std::optional<gz::Route> route;
-    if (it.stops.size() >= 2) route = gz::itinerary_route(it);
-    py::list stops;
-    for (std::size_t i = 0; i < it.stops.size(); ++i) {
-        const auto& s = it.stops[i];
-        py::dict d;
-        d["seq"] = s.seq;
-        d["name"] = s.name;
-        d["place"] = place_dict(s.place);
-        d["place_id"] = s.place.id;
-        d["lat"] = s.place.lat;
-        d["lon"] = s.place.lon;
-        d["date"] = none_if_empty(s.date);
-        d["date_inferred"] = s.date_inferred;
-        d["arrival"] = route ? none_if_empty(route->stops[i].arrival) : py::object(py::none());
-        d["departure"] = route ? none_if_empty(route->stops[i].departure) : py::object(py::none());
-        d["role"] = gz::stop_role_name(s.role);
-        d["placed_by"] = gz::placement_name(s.placed_by);
-        py::dict ev;
-        ev["sentence"] = s.evidence.sentence;
-        ev["sentence_start"] = s.evidence.sentence_start;
-        ev["start"] = s.evidence.start;
-        ev["end"] = s.evidence.end;
-        ev["cue"] = s.evidence.cue;
-        ev["role"] = gz::mention_role_name(s.evidence.role);
-        d["evidence"] = ev;
-        d["events"] = s.events;
-        stops.append(d);
-    }
-    py::list legs;
-    for (std::size_t i = 0; i < it.legs.size(); ++i) {
-        const auto& l = it.legs[i];
-        py::dict d;
-        d["seq"] = i + 1;
-        d["from"] = l.from + 1;
-        d["to"] = l.to + 1;
-        d["mode"] = none_if_empty(l.mode);
-        d["distance_km"] = l.distance_km;
-        if (route && i < route->legs.size()) {
-            const auto& rl = route->legs[i];
-            d["date"] = none_if_empty(rl.date);
-            d["bearing_deg"] = rl.initial_bearing_deg ? py::object(py::float_(*rl.initial_bearing_deg))
-                                                      : py::object(py::none());
-            d["parts"] = parts_list(rl.parts);
-        } else {
-            d["date"] = py::none();
-            d["bearing_deg"] = py::none();
-            d["parts"] = py::list();
-        }
-        legs.append(d);
-    }
-    py::dict out;
-    out["traveller"] = it.traveller;
-    out["stops"] = stops;
-    out["legs"] = legs;
-    out["notes"] = it.notes;
-    // Place mentions that are no stop of their own, with their role (itinerary.hpp ItineraryNote).
-    py::list place_notes;
-    for (const auto& n : it.place_notes) {
-        py::dict d;
-        d["name"] = n.name;
-        d["place"] = place_dict(n.place);
-        d["place_id"] = n.place.id;
-        d["lat"] = n.place.lat;
-        d["lon"] = n.place.lon;
-        d["role"] = gz::mention_role_name(n.role);
-        d["merged_into"] = none_if_empty(n.merged_into);
-        d["reason"] = n.reason;
-        py::dict ev;
-        ev["sentence"] = n.evidence.sentence;
-        ev["sentence_start"] = n.evidence.sentence_start;
-        ev["start"] = n.evidence.start;
-        ev["end"] = n.evidence.end;
-        ev["cue"] = n.evidence.cue;
-        ev["role"] = gz::mention_role_name(n.evidence.role);
-        d["evidence"] = ev;
-        place_notes.append(d);
-    }
-    out["place_notes"] = place_notes;
-    return out;
-}
 
 
 // ---------------------------------------------------------------------------------------------
@@ -609,6 +477,7 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
           "Where the engine looks for the index: $GAZETTEER_INDEX, then the build's default.");
 
     gz::python::bind_candidates(m);
+    gz::python::bind_results(m);
     py::class_<gz::Index, std::shared_ptr<gz::Index>> index_class(m, "Index",
         "A read-only, memory-mapped gazetteer index. Thread safe; share one per process.");
     index_class
@@ -710,14 +579,14 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
                 r = parser.parse(id, text, report);
                 gz::apply_overrides(idx, r, ov);
             }
-            return article_dict(r);
+            return gz::python::geoparse_result_object(std::move(r));
         }, py::arg("text"), py::kw_only(), py::arg("id") = "", py::arg("overrides") = py::none(),
            py::arg("abstain_below") = gz::GeoparseOptions{}.abstain_below,
            py::arg("recognition_threshold") = gz::GeoparseOptions{}.recognition_threshold,
            py::arg("max_alternatives") = gz::GeoparseOptions{}.max_alternatives,
            py::arg("demonyms") = gz::GeoparseOptions{}.demonyms, py::arg("kinds") = "", py::arg("language") = "",
            py::arg("progress") = py::none(),
-           "Place mentions of a text: {'id', 'mentions', 'places', 'unresolved', 'language'}. Offsets are\n"
+           "Place mentions of a text as a GeoparseResult (id, mentions, places, unresolved, language). Offsets are\n"
            "code points (text[start:end]). overrides: {mention start: place id or None} replaces\n"
            "resolutions. kinds: comma-separated mention kinds to report (literal, metonymy, demonym;\n"
            "'' = all). language: 'en', 'ru', 'ko', or '' / 'auto' to detect from the script.\n"
@@ -731,18 +600,22 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
             o.article_date = gz::publication_day(article_date);  // a timestamp anchors by its day
             auto report = parse_progress(std::move(progress));
             gz::Itinerary it;
+            std::optional<gz::Route> route;
             {
                 py::gil_scoped_release release;
                 gz::Geoparser parser(idx);
                 auto parsed = parser.parse("", text, report);
                 gz::apply_overrides(idx, parsed, ov);
                 it = gz::extract_itinerary(parsed, text, o);
+                // Leg geometry, arrivals and departures come from the geodesic route of the
+                // itinerary (when it has two stops), as itinerary_layers() writes them.
+                if (it.stops.size() >= 2) route = gz::itinerary_route(it);
             }
-            return itinerary_dict(it);
+            return gz::python::itinerary_object(std::move(it), std::move(route));
         }, py::arg("text"), py::kw_only(), py::arg("traveller") = "", py::arg("article_date") = "",
            py::arg("overrides") = py::none(), py::arg("progress") = py::none(),
-           "The travel itinerary of an article: {'traveller', 'stops', 'legs' (with 'parts'), 'notes', 'place_notes' (places\n"
-           "that are no stop, with their role)}. progress: as for geoparse, for the geoparsing part (extraction\n"
+           "The travel itinerary of an article as an Itinerary (traveller, stops, legs with parts, notes, place_notes: places\n"
+           "that are no stop, with their role). progress: as for geoparse, for the geoparsing part (extraction\n"
            "itself is not reported).")
         ;
     bind_bulk(m, index_class);
