@@ -106,7 +106,7 @@ class PanelTest(unittest.TestCase):
         texts = [m["text"] for m in mentions]
         for name in ("Vladivostok", "Pyongyang", "Seoul"):
             self.assertIn(name, texts)
-        self.assertEqual(self.dock.mentions.topLevelItemCount(), len(mentions))
+        self.assertEqual(self.dock.mentions.model().rowCount(), len(mentions))
         self.assertEqual(len(self.dock.editor.extraSelections()), len(mentions))
         for m, selection in zip(mentions, self.dock.editor.extraSelections()):
             self.assertEqual(selection.cursor.selectedText(), m["text"])
@@ -183,7 +183,7 @@ class PanelTest(unittest.TestCase):
         bar = self.dock.editor.verticalScrollBar()
         self.assertEqual(bar.value(), 0)
         i = self.mention_index("Seoul")
-        self.dock.mentions.setCurrentItem(self.dock.mentions.topLevelItem(i))  # a click in the list
+        self.dock.mentions.setCurrentIndex(self.dock.mentions.model().index(i, 0))  # a click in the list
         self.assertEqual(self.dock.current, i)
         self.assertEqual(self.dock.editor.textCursor().position(), self.dock.article["mentions"][i]["start"])
         self.assertGreater(bar.value(), 0)
@@ -199,7 +199,7 @@ class PanelTest(unittest.TestCase):
         try:
             for step in ("parsed", "chosen by the user"):
                 self.dock.select_mention(i, zoom=False)
-                listed = self.dock.mentions.topLevelItem(i).text(3)
+                listed = self.dock.mentions.model().index(i, 3).data()
                 self.assertIn("— " + listed, self.dock.alternatives.currentText(), step)
                 if step == "parsed":
                     other = next(a["place_id"] for a in self.dock.article["mentions"][i]["alternatives"]
