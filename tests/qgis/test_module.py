@@ -1,5 +1,5 @@
 """The compiled module `_gazetteer_engine` as the plugin zip ships it: version, results (Candidate
-and Place objects for look-ups, dicts elsewhere), code point offsets, and engine errors raised as
+and Place objects for look-ups, GeoparseResult and Itinerary objects, dicts elsewhere), code point offsets, and engine errors raised as
 ValueError (bad input) / RuntimeError (index, IO)."""
 
 import json

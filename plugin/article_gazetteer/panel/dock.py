@@ -288,7 +288,8 @@ class ArticleDock(QgsDockWidget):
         return [added.layers[name] for name in map_builder.LAYER_ORDER if name in added.layers]
 
     def zoom_to(self, place):
-        """Centres the map on a place (an engine Place, or a dict of its fields); countries and regions get a wider view."""
+        """Centres the map on a place (an engine Place, or a dict of its fields); countries and
+        regions get a wider view."""
         half = 6.0 if engine.module().is_country_feature_code(place["feature_code"]) else \
             2.0 if place["feature_class"] in ("A", "H", "T", "L") else 0.3
         rect = QgsRectangle(place["lon"] - half, place["lat"] - half, place["lon"] + half, place["lat"] + half)
