@@ -279,7 +279,17 @@ class PanelTest(unittest.TestCase):
         print("5 MB article: {:.1f} s in the task, {} timer ticks, longest gap {:.2f} s".format(
             elapsed, len(ticks), max(gaps)))
         self.assertLess(max(gaps), elapsed / 2)
-        self.assertGreater(len(self.dock.article["mentions"]), 10000)
+        mentions = self.dock.article["mentions"]
+        self.assertGreater(len(mentions), 10000)
+        # The list holds every mention at once; the highlights come slice by slice, then all.
+        self.assertEqual(self.dock.mentions.model().rowCount(), len(mentions))
+        self.assertTrue(self.dock.highlighting())
+        wait_for(lambda: not self.dock.highlighting(), 60)
+        selections = self.dock.editor.extraSelections()
+        self.assertEqual(len(selections), len(mentions))
+        last = mentions[-1]
+        self.assertEqual((selections[-1].cursor.selectionStart(), selections[-1].cursor.selectionEnd()),
+                         (last.start, last.end))
 
     def test_seed_article_to_layers(self):
         text = h.seed_article_text()  # skips when ../shared is absent

@@ -22,7 +22,7 @@ from qgis.core import (
     QgsRectangle,
 )
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QColor, QTextCharFormat, QTextCursor
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +53,9 @@ _NO_PLACE = "__none__"
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # characters QTextEdit counts twice
 # From this length (code points; about 0.1 s of parsing) the work runs as a background QgsTask.
 TASK_MIN_CHARS = 100_000
+# Mentions are highlighted in slices of this many, one slice per turn of the event loop (about
+# 25 ms each), so that the tens of thousands of a long article never hold the interface up.
+HIGHLIGHT_SLICE = 2000
 
 
 class ArticleDock(QgsDockWidget):
@@ -74,6 +77,10 @@ class ArticleDock(QgsDockWidget):
         self._updating = False
         self._selections = []    # the editor's highlight of each mention (QTextEdit.ExtraSelection)
         self._formats = []       # each highlight's unselected format
+        self._shared_formats = {}  # (place name, country, confidence) -> format, for this article
+        self._highlight_timer = QTimer(self)  # makes the next slice of highlights
+        self._highlight_timer.setSingleShot(True)
+        self._highlight_timer.setInterval(0)
         self._spans = None       # (UTF-16 starts, ends) of the mentions, made on first use
 
         body = QWidget(self)
@@ -135,6 +142,7 @@ class ArticleDock(QgsDockWidget):
             (self.editor.textChanged, self._text_changed),
             (self.mentions.selectionModel().currentRowChanged, self._mention_row_changed),
             (self.alternatives.activated, self._alternative_activated),
+            (self._highlight_timer.timeout, self._highlight_slice),
         ]
         for signal, slot in self._connections:
             signal.connect(slot)
@@ -143,6 +151,7 @@ class ArticleDock(QgsDockWidget):
         """Cancels running work and disconnects every signal connection made here (called by the
         plugin's unload())."""
         self.cancel()
+        self._highlight_timer.stop()
         for signal, slot in self._connections:
             try:
                 signal.disconnect(slot)
@@ -328,6 +337,7 @@ class ArticleDock(QgsDockWidget):
         self.itinerary = None
         self.current = -1
         self.mention_model.set_mentions([])
+        self._highlight_timer.stop()
         self._selections, self._formats, self._spans = [], [], None
         self.alternatives.clear()
         self.alternatives.setEnabled(False)
@@ -379,18 +389,33 @@ class ArticleDock(QgsDockWidget):
         self.alternatives.setCurrentIndex(ids.index(chosen))
         self.alternatives.setEnabled(True)
 
+    def highlighting(self):
+        """True while the highlights of the current results are still being made."""
+        return self._highlight_timer.isActive()
+
     def _highlight(self):
-        """Highlights every mention in the text. Mentions of one place with one confidence share
-        a format (a long article repeats its places), so a highlight costs a cursor and no more."""
-        self._selections, self._formats = [], []
+        """Highlights every mention in the text: the first slice now, the others in the next
+        turns of the event loop (HIGHLIGHT_SLICE)."""
+        self._highlight_timer.stop()
+        self._selections, self._formats, self._shared_formats = [], [], {}
         if not self.article:
             self.editor.setExtraSelections([])
             return
+        self._highlight_slice()
+
+    def _highlight_slice(self):
+        """Highlights the next HIGHLIGHT_SLICE mentions. Mentions of one place with one confidence
+        share a format (a long article repeats its places), so a highlight costs a cursor."""
+        if not self.article:
+            return
+        mentions = self.article.mentions
+        first = len(self._selections)
+        last = min(first + HIGHLIGHT_SLICE, len(mentions))
         document = self.editor.document()
-        shared = {}
+        shared = self._shared_formats
         u16 = self._u16
         keep_anchor = QTextCursor.MoveMode.KeepAnchor
-        for m in self.article.mentions:
+        for m in mentions[first:last]:
             place = m.place
             key = None if place is None else (place.name, place.country, m.confidence)
             fmt = shared.get(key)
@@ -408,6 +433,10 @@ class ArticleDock(QgsDockWidget):
             selection.format = fmt
             self._selections.append(selection)
             self._formats.append(fmt)
+        if last < len(mentions):
+            self._highlight_timer.start()
+            if first > 0:
+                return  # the editor gets the middle slices with the last (handing it a list costs)
         self._mark_selected(-1, self.current)
 
     def _mark_selected(self, previous, current):
