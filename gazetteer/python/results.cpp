@@ -527,7 +527,12 @@ py::class_<T> bind_result(py::module_& m, const char* doc) {
 void bind_results(py::module_& m) {
     bind_result<MentionCandidateView>(m,
         "A candidate place of a Mention with its resolution score: the place's fields (place_id,\n"
-        "name, lat, lon, ...), then score and match. Read-only; also a mapping, and to_dict().");
+        "name, lat, lon, ...), then score and match. Read-only; also a mapping, and to_dict().")
+        .def("__repr__", [](const MentionCandidateView& v) {
+            return py::str("MentionCandidate(place_id={!r}, name={!r}, score={!r})")
+                .format(v.candidate->place.id, v.candidate->place.name, v.candidate->score)
+                .cast<std::string>();
+        });
     bind_result<MentionView>(m,
         "One place mention of a GeoparseResult: offsets (code points), surface, sentence, the resolved\n"
         "Place or None, confidence, kind, alternatives and reasons. Read-only; reads as the dict of\n"
@@ -540,7 +545,12 @@ void bind_results(py::module_& m) {
         });
     bind_result<ArticlePlaceView>(m,
         "A resolved place of a GeoparseResult with its tally over the article: the place's fields,\n"
-        "then count, first_start, max_confidence and mean_confidence. Read-only; also a mapping.");
+        "then count, first_start, max_confidence and mean_confidence. Read-only; also a mapping.")
+        .def("__repr__", [](const ArticlePlaceView& v) {
+            return py::str("ArticlePlace(place_id={!r}, name={!r}, count={!r})")
+                .format(v.place->place.id, v.place->place.name, v.place->count)
+                .cast<std::string>();
+        });
     bind_result<GeoparseResultObject>(m,
         "The geoparse of one article: id, mentions (Mention objects), places (ArticlePlace objects),\n"
         "unresolved and language. Read-only; also a mapping, and to_dict() for nested plain dicts.")
@@ -559,10 +569,20 @@ void bind_results(py::module_& m) {
         });
     bind_result<LegView>(m,
         "A leg of an Itinerary between consecutive stops: seq, from and to (stop seqs), mode, date,\n"
-        "distance, bearing and the geodesic's parts. Read-only; also a mapping, and to_dict().");
+        "distance, bearing and the geodesic's parts. Read-only; also a mapping, and to_dict().")
+        .def("__repr__", [](const LegView& v) {
+            return py::str("ItineraryLeg(seq={!r}, from={!r}, to={!r}, mode={!r}, distance_km={!r})")
+                .format(v.i + 1, v.leg().from + 1, v.leg().to + 1, v.leg().mode, v.leg().distance_km)
+                .cast<std::string>();
+        });
     bind_result<PlaceNoteView>(m,
         "A place mention of an Itinerary that is no stop of its own, with its role and the reason.\n"
-        "Read-only; also a mapping, and to_dict().");
+        "Read-only; also a mapping, and to_dict().")
+        .def("__repr__", [](const PlaceNoteView& v) {
+            return py::str("PlaceNote(name={!r}, role={!r})")
+                .format(v.note().name, mention_role_name(v.note().role))
+                .cast<std::string>();
+        });
     bind_result<ItineraryObject>(m,
         "The travel itinerary of an article: traveller, stops (ItineraryStop), legs (ItineraryLeg),\n"
         "notes and place_notes (PlaceNote). Read-only; also a mapping, and to_dict().")
