@@ -1,8 +1,9 @@
-"""Engine results (GeoparseResult and Itinerary objects of `_gazetteer_engine`, route dicts) as QGIS fields, features, memory layers and
-styles. Processing algorithms and the panel share these. The fields are not declared here: they
-are the engine's declared layers (`layer_schema(output, layer)`, gazetteer/schemas.hpp), the same
-ones `gazetteer geoparse`, `route` and `itinerary` write, so a QGIS layer and a CLI file of the
-same output have the same fields, in the same order, of the same types."""
+"""Engine results (GeoparseResult and Itinerary objects of `_gazetteer_engine`, route dicts) as
+QGIS fields, features, memory layers and styles. Processing algorithms and the panel share these.
+The fields are not declared here: they are the engine's declared layers (`layer_schema(output,
+layer)`, gazetteer/schemas.hpp), the same ones `gazetteer geoparse`, `route` and `itinerary`
+write, so a QGIS layer and a CLI file of the same output have the same fields, in the same order,
+of the same types."""
 
 from qgis.core import (
     Qgis,

@@ -1,6 +1,6 @@
 """The compiled module `_gazetteer_engine` as the plugin zip ships it: version, results (Candidate
-and Place objects for look-ups, GeoparseResult and Itinerary objects, dicts elsewhere), code point offsets, and engine errors raised as
-ValueError (bad input) / RuntimeError (index, IO)."""
+and Place objects for look-ups, GeoparseResult and Itinerary objects, dicts elsewhere), code
+point offsets, and engine errors raised as ValueError (bad input) / RuntimeError (index, IO)."""
 
 import json
 import os

@@ -133,7 +133,8 @@ class ResultObjectTest(unittest.TestCase):
             for what in ("geoparse", "itinerary"):
                 # JSON of both, so that tuples (leg parts, alt_names) compare with the stored lists
                 # and key order counts.
-                self.assertEqual(json.dumps(now[what], ensure_ascii=False), json.dumps(before[what], ensure_ascii=False),
+                self.assertEqual(json.dumps(now[what], ensure_ascii=False),
+                                 json.dumps(before[what], ensure_ascii=False),
                                  "{} {}: if the engine's answer changed on purpose, write the file again from "
                                  "to_dict()".format(name, what))
 
