@@ -137,7 +137,8 @@ def bench_geoparse(m, index_path, cli, articles, copies, runs):
                     a = json.loads(line)
                     r = index.geoparse(a["text"], id=str(a.get("id", "")))
                     if write:
-                        out.write(json.dumps(r, ensure_ascii=False) + "\n")
+                        # Result objects give their dicts by to_dict() (the module before them gave dicts).
+                        out.write(json.dumps(r.to_dict() if hasattr(r, "to_dict") else r, ensure_ascii=False) + "\n")
             return time.perf_counter() - t0
 
         run_cli()  # warm the page cache (index and input)

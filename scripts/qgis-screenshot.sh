@@ -92,7 +92,7 @@ def prepare():
     for n, m in enumerate(dock.article["mentions"]):
         if m["text"].startswith(os.environ.get("SHOT_SELECT", "Vostochny")):
             dock.select_mention(n, zoom=False)
-            dock.mentions.scrollToItem(dock.mentions.topLevelItem(n))
+            dock.mentions.scrollTo(dock.mentions.model().index(n, 0))
             cursor = dock.editor.textCursor()
             cursor.setPosition(dock._u16(m["start"]))
             dock._updating = True

@@ -13,9 +13,24 @@
 
 #include <pybind11/pybind11.h>
 
+#include <span>
 #include <vector>
 
 namespace gazetteer::python {
+
+/// One field of a Place as Python reads it: its name (the property and the mapping key), how to
+/// read it, its documentation, and, for a field a dict leaves out when empty, when it is there.
+/// The classes that carry a place's fields (Candidate, and the geoparse and itinerary results of
+/// results.hpp) all take them from place_fields(), so a place reads alike wherever it appears.
+struct PlaceField {
+    const char* name;
+    pybind11::object (*get)(const Place&);
+    const char* doc;
+    bool (*present)(const Place&) = nullptr;  // nullptr: always
+};
+
+/// The fields of a Place, in the order of Place.to_dict().
+std::span<const PlaceField> place_fields();
 
 /// Registers Place, Candidate and ReverseResult on the module. Call before binding any function
 /// that returns them.

@@ -1,7 +1,8 @@
 // The `_gazetteer_engine` Python module: a thin pybind11 face over the engine API for the QGIS
-// plugin (plugin/article_gazetteer) and scripts. Look-up, search and reverse results are classes
-// that convert a field only when it is read (candidates.hpp: Place, Candidate, ReverseResult,
-// each with to_dict()); the other results are plain dicts and lists.
+// plugin (plugin/article_gazetteer) and scripts. Look-up, search, reverse, geoparse and itinerary
+// results are classes that convert a field only when it is read (candidates.hpp: Place,
+// Candidate, ReverseResult; results.hpp: GeoparseResult, Mention, Itinerary, ItineraryStop, ...;
+// each with to_dict()); the other results (route, info, schemas) are plain dicts and lists.
 //
 // Errors follow STYLE.md "Errors and bad input": UsageError and ParseError (bad input or misuse)
 // raise ValueError; IndexError, IoError and any other gazetteer::Error raise RuntimeError.
@@ -29,17 +30,20 @@
 #include <gazetteer/itinerary.hpp>
 
 #include "candidates.hpp"
+#include "results.hpp"
 
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -51,11 +55,6 @@ namespace {
 
 // ---------------------------------------------------------------------------------------------
 // Results to Python values
-
-// A place as a dict (mentions, itinerary stops): the keys of Place.to_dict().
-py::dict place_dict(const gz::Place& p) {
-    return gz::python::place_to_dict(p);
-}
 
 py::list parts_list(const std::vector<gz::GeometryPart>& parts) {
     py::list out;
@@ -179,49 +178,6 @@ gz::LookupOptions lookup_options(const py::object& countries, const py::object& 
 // Geoparse and itinerary
 
 
-py::dict mention_dict(const gz::Mention& m) {
-    py::dict d;
-    d["start"] = m.start;
-    d["end"] = m.end;
-    d["text"] = m.text;
-    d["sentence"] = m.sentence;
-    d["sentence_start"] = m.sentence_start;
-    d["place"] = m.place ? py::object(place_dict(*m.place)) : py::object(py::none());
-    d["confidence"] = m.confidence;
-    d["kind"] = gz::mention_kind_name(m.kind);
-    d["match"] = gz::match_kind_name(m.match);
-    py::list alts;
-    for (const auto& a : m.alternatives) {
-        py::dict ad = place_dict(a.place);
-        ad["score"] = a.score;
-        ad["match"] = gz::match_kind_name(a.match);
-        alts.append(ad);
-    }
-    d["alternatives"] = alts;
-    d["reasons"] = m.reasons;
-    return d;
-}
-
-py::dict article_dict(const gz::ArticleResult& r) {
-    py::list mentions, places;
-    for (const auto& m : r.mentions) mentions.append(mention_dict(m));
-    for (const auto& p : r.places) {
-        py::dict d = place_dict(p.place);
-        d["count"] = p.count;
-        d["first_start"] = p.first_start;
-        d["max_confidence"] = p.max_confidence;
-        d["mean_confidence"] = p.mean_confidence;
-        places.append(d);
-    }
-    py::dict out;
-    out["id"] = r.id;
-    out["mentions"] = mentions;
-    out["places"] = places;
-    out["unresolved"] = r.unresolved();
-    out["language"] = r.language;
-    return out;
-}
-
 // User corrections of resolutions ({mention start: place id or None}) as the engine takes them.
 gz::ResolutionOverrides overrides_from(const py::object& o) {
     gz::ResolutionOverrides out;
@@ -256,92 +212,6 @@ gz::GeoparseOptions geoparse_options(double abstain_below, double recognition_th
 
 
 
-py::dict itinerary_dict(const gz::Itinerary& it) {
-    // Leg geometry, arrivals and departures come from the geodesic route of the itinerary (when
-    // it has two stops), as itinerary_layers() writes them.
-    std::optional<gz::Route> route;
-    if (it.stops.size() >= 2) route = gz::itinerary_route(it);
-    py::list stops;
-    for (std::size_t i = 0; i < it.stops.size(); ++i) {
-        const auto& s = it.stops[i];
-        py::dict d;
-        d["seq"] = s.seq;
-        d["name"] = s.name;
-        d["place"] = place_dict(s.place);
-        d["place_id"] = s.place.id;
-        d["lat"] = s.place.lat;
-        d["lon"] = s.place.lon;
-        d["date"] = none_if_empty(s.date);
-        d["date_inferred"] = s.date_inferred;
-        d["arrival"] = route ? none_if_empty(route->stops[i].arrival) : py::object(py::none());
-        d["departure"] = route ? none_if_empty(route->stops[i].departure) : py::object(py::none());
-        d["role"] = gz::stop_role_name(s.role);
-        d["placed_by"] = gz::placement_name(s.placed_by);
-        py::dict ev;
-        ev["sentence"] = s.evidence.sentence;
-        ev["sentence_start"] = s.evidence.sentence_start;
-        ev["start"] = s.evidence.start;
-        ev["end"] = s.evidence.end;
-        ev["cue"] = s.evidence.cue;
-        ev["role"] = gz::mention_role_name(s.evidence.role);
-        d["evidence"] = ev;
-        d["events"] = s.events;
-        stops.append(d);
-    }
-    py::list legs;
-    for (std::size_t i = 0; i < it.legs.size(); ++i) {
-        const auto& l = it.legs[i];
-        py::dict d;
-        d["seq"] = i + 1;
-        d["from"] = l.from + 1;
-        d["to"] = l.to + 1;
-        d["mode"] = none_if_empty(l.mode);
-        d["distance_km"] = l.distance_km;
-        if (route && i < route->legs.size()) {
-            const auto& rl = route->legs[i];
-            d["date"] = none_if_empty(rl.date);
-            d["bearing_deg"] = rl.initial_bearing_deg ? py::object(py::float_(*rl.initial_bearing_deg))
-                                                      : py::object(py::none());
-            d["parts"] = parts_list(rl.parts);
-        } else {
-            d["date"] = py::none();
-            d["bearing_deg"] = py::none();
-            d["parts"] = py::list();
-        }
-        legs.append(d);
-    }
-    py::dict out;
-    out["traveller"] = it.traveller;
-    out["stops"] = stops;
-    out["legs"] = legs;
-    out["notes"] = it.notes;
-    // Place mentions that are no stop of their own, with their role (itinerary.hpp ItineraryNote).
-    py::list place_notes;
-    for (const auto& n : it.place_notes) {
-        py::dict d;
-        d["name"] = n.name;
-        d["place"] = place_dict(n.place);
-        d["place_id"] = n.place.id;
-        d["lat"] = n.place.lat;
-        d["lon"] = n.place.lon;
-        d["role"] = gz::mention_role_name(n.role);
-        d["merged_into"] = none_if_empty(n.merged_into);
-        d["reason"] = n.reason;
-        py::dict ev;
-        ev["sentence"] = n.evidence.sentence;
-        ev["sentence_start"] = n.evidence.sentence_start;
-        ev["start"] = n.evidence.start;
-        ev["end"] = n.evidence.end;
-        ev["cue"] = n.evidence.cue;
-        ev["role"] = gz::mention_role_name(n.evidence.role);
-        d["evidence"] = ev;
-        place_notes.append(d);
-    }
-    out["place_notes"] = place_notes;
-    return out;
-}
-
-
 // ---------------------------------------------------------------------------------------------
 // Errors
 
@@ -360,6 +230,158 @@ void translate_errors(std::exception_ptr p) {
     } catch (const gz::Error& e) {  // IndexError, IoError and the rest
         PyErr_SetString(PyExc_RuntimeError, e.what());
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Index.lookup and Index.search as vectorcall methods
+//
+// pybind11 2.10 calls every bound function through tp_call: Python packs keyword arguments into
+// a dict, and the dispatcher looks every parameter up in it by a name it makes into a new str,
+// then copies the dict to strike out the ones it used. For a look-up with two keywords that was
+// a few tenths of a microsecond, a good part of what the Python face added to the engine. These
+// two, called per keystroke by the locator and per row by batch geocoding, are CPython
+// METH_FASTCALL | METH_KEYWORDS methods instead (PEP 590): the arguments arrive as an array and
+// the keyword names as (mostly interned) strs, matched here by identity first. Same parameters,
+// defaults, results and errors as the pybind11 functions they replace.
+
+/// The keyword-only parameters of lookup() (all) and search() (all but fuzzy), in order.
+enum QueryParam : std::size_t { kCountries, kBbox, kFeatureClasses, kNear, kLimit, kFuzzy, kQueryParams };
+constexpr const char* kQueryParamNames[kQueryParams] = {"countries", "bbox", "feature_classes", "near", "limit", "fuzzy"};
+
+/// The arguments of one call: the query (a view of the caller's str, alive for the call) and the
+/// keyword arguments given (nullptr: not given).
+struct QueryArgs {
+    std::string_view query;
+    std::array<PyObject*, kQueryParams> given{};
+};
+
+PyObject* interned(const char* name) {
+    PyObject* s = PyUnicode_InternFromString(name);
+    if (!s) throw py::error_already_set();
+    return s;  // kept for the life of the process, as CPython keeps its own interned names
+}
+
+std::string_view text_arg(PyObject* o, const char* function, const char* name) {
+    Py_ssize_t size = 0;
+    if (PyUnicode_Check(o)) {
+        const char* data = PyUnicode_AsUTF8AndSize(o, &size);
+        if (!data) throw py::error_already_set();
+        return {data, static_cast<std::size_t>(size)};
+    }
+    if (PyBytes_Check(o)) return {PyBytes_AS_STRING(o), static_cast<std::size_t>(PyBytes_GET_SIZE(o))};
+    throw py::type_error(std::string(function) + "(): " + name + " must be str, not " + Py_TYPE(o)->tp_name);
+}
+
+/// Sorts the arguments of `function`(`first`, *, <the first `n_keywords` of kQueryParamNames>)
+/// as Python would, with Python's TypeErrors for a missing, repeated or unknown argument.
+QueryArgs query_args(const char* function, const char* first, std::size_t n_keywords, PyObject* const* args,
+                     Py_ssize_t nargs, PyObject* kwnames) {
+    static PyObject* const kFirstNames[2] = {interned("query"), interned("prefix")};
+    static const std::array<PyObject*, kQueryParams> kNames = [] {
+        std::array<PyObject*, kQueryParams> names{};
+        for (std::size_t i = 0; i < kQueryParams; ++i) names[i] = interned(kQueryParamNames[i]);
+        return names;
+    }();
+    PyObject* const first_name = kFirstNames[std::string_view(first) == "query" ? 0 : 1];
+    if (nargs > 1)
+        throw py::type_error(std::string(function) + "() takes 1 positional argument but " + std::to_string(nargs) +
+                             " were given");
+    PyObject* query = nargs == 1 ? args[0] : nullptr;
+    QueryArgs out;
+    const Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    for (Py_ssize_t k = 0; k < nkw; ++k) {
+        PyObject* name = PyTuple_GET_ITEM(kwnames, k);
+        PyObject* value = args[nargs + k];
+        auto same = [name](PyObject* known) {
+            return name == known || PyUnicode_Compare(name, known) == 0;
+        };
+        if (same(first_name)) {
+            if (query) throw py::type_error(std::string(function) + "() got multiple values for argument '" + first + "'");
+            query = value;
+            continue;
+        }
+        std::size_t i = 0;
+        while (i < n_keywords && !same(kNames[i])) ++i;
+        if (i == n_keywords)
+            throw py::type_error(std::string(function) + "() got an unexpected keyword argument '" +
+                                 py::str(name).cast<std::string>() + "'");
+        out.given[i] = value;
+    }
+    if (!query) throw py::type_error(std::string(function) + "() missing 1 required argument: '" + first + "'");
+    out.query = text_arg(query, function, first);
+    return out;
+}
+
+/// The Index of `self` (the method descriptor has checked its type already).
+const gz::Index& index_of(PyObject* self) {
+    auto v_h = reinterpret_cast<py::detail::instance*>(self)->get_value_and_holder();
+    if (!v_h.holder_constructed()) throw py::type_error("this Index was not opened: make one with Index.open()");
+    return *static_cast<const gz::Index*>(v_h.value_ptr());
+}
+
+/// Index.lookup (kPrefix false) or Index.search (true).
+template <bool kPrefix>
+PyObject* query_method(PyObject* self, PyObject* const* args, Py_ssize_t nargs, PyObject* kwnames) {
+    const char* function = kPrefix ? "search" : "lookup";
+    try {
+        const gz::Index& idx = index_of(self);
+        QueryArgs a = query_args(function, kPrefix ? "prefix" : "query", kPrefix ? kFuzzy : kQueryParams, args,
+                                 nargs, kwnames);
+        auto object = [&](QueryParam p) {
+            return a.given[p] ? py::reinterpret_borrow<py::object>(a.given[p]) : py::object(py::none());
+        };
+        std::string feature_classes;
+        if (a.given[kFeatureClasses]) feature_classes = text_arg(a.given[kFeatureClasses], function, "feature_classes");
+        std::size_t limit = 10;
+        if (PyObject* l = a.given[kLimit]) {
+            if (!PyLong_Check(l)) throw py::type_error(std::string(function) + "(): limit must be int");
+            limit = PyLong_AsSize_t(l);  // OverflowError for a negative limit
+            if (limit == static_cast<std::size_t>(-1) && PyErr_Occurred()) throw py::error_already_set();
+        }
+        bool fuzzy = !kPrefix;
+        if (PyObject* f = a.given[kFuzzy]) {
+            int truth = PyObject_IsTrue(f);
+            if (truth < 0) throw py::error_already_set();
+            fuzzy = truth != 0;
+        }
+        auto o = lookup_options(object(kCountries), object(kBbox), feature_classes, object(kNear), limit, fuzzy);
+        std::vector<gz::Candidate> r;
+        {
+            py::gil_scoped_release release;
+            r = kPrefix ? gz::search_prefix(idx, a.query, o) : gz::lookup(idx, a.query, o);
+        }
+        return gz::python::candidate_objects(std::move(r)).release().ptr();
+    } catch (py::error_already_set& e) {
+        e.restore();
+    } catch (...) {
+        // As pybind11's own dispatcher does: the module's translators, then pybind11's.
+        if (!py::detail::apply_exception_translators(py::detail::get_local_internals().registered_exception_translators) &&
+            !py::detail::apply_exception_translators(py::detail::get_internals().registered_exception_translators))
+            PyErr_SetString(PyExc_SystemError, "an exception escaped the exception translators");
+    }
+    return nullptr;
+}
+
+// The first line is the signature inspect.signature() and help() show (CPython's
+// __text_signature__ convention).
+PyMethodDef kLookupMethod = {
+    "lookup", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(&query_method<false>)),
+    METH_FASTCALL | METH_KEYWORDS,
+    "lookup($self, query, *, countries=None, bbox=None, feature_classes='', near=None, limit=10, fuzzy=True)\n--\n\n"
+    "Ranked Candidates for a place name ('Moscow, Idaho' qualifies), best first; [] for no match.\n"
+    "countries: ISO alpha-2 codes; bbox: (west, south, east, north); near: (lat, lon)."};
+
+PyMethodDef kSearchMethod = {
+    "search", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(&query_method<true>)),
+    METH_FASTCALL | METH_KEYWORDS,
+    "search($self, prefix, *, countries=None, bbox=None, feature_classes='', near=None, limit=10)\n--\n\n"
+    "Type-ahead: Candidates whose names start with `prefix`, best first."};
+
+/// Adds a METH_FASTCALL method to a pybind11 class.
+void def_query_method(py::handle cls, PyMethodDef* def) {
+    auto descr = py::reinterpret_steal<py::object>(PyDescr_NewMethod(reinterpret_cast<PyTypeObject*>(cls.ptr()), def));
+    if (!descr) throw py::error_already_set();
+    py::setattr(cls, def->ml_name, descr);
 }
 
 const char* projection_kind_name(gz::ProjectionKind k) {
@@ -609,6 +631,7 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
           "Where the engine looks for the index: $GAZETTEER_INDEX, then the build's default.");
 
     gz::python::bind_candidates(m);
+    gz::python::bind_results(m);
     py::class_<gz::Index, std::shared_ptr<gz::Index>> index_class(m, "Index",
         "A read-only, memory-mapped gazetteer index. Thread safe; share one per process.");
     index_class
@@ -651,34 +674,6 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
             return gz::python::place_object(idx.place(*i, alt_names));
         }, py::arg("place_id"), py::arg("alt_names") = false,
            "The Place with this stable id ('geonames:2013348'), or None.")
-        .def("lookup", [](const gz::Index& idx, const std::string& query, py::object countries,
-                          py::object bbox, const std::string& feature_classes, py::object near,
-                          std::size_t limit, bool fuzzy) {
-            auto o = lookup_options(countries, bbox, feature_classes, near, limit, fuzzy);
-            std::vector<gz::Candidate> r;
-            {
-                py::gil_scoped_release release;
-                r = gz::lookup(idx, query, o);
-            }
-            return gz::python::candidate_objects(std::move(r));
-        }, py::arg("query"), py::kw_only(), py::arg("countries") = py::none(), py::arg("bbox") = py::none(),
-           py::arg("feature_classes") = "", py::arg("near") = py::none(), py::arg("limit") = 10,
-           py::arg("fuzzy") = true,
-           "Ranked Candidates for a place name ('Moscow, Idaho' qualifies), best first; [] for no match.\n"
-           "countries: ISO alpha-2 codes; bbox: (west, south, east, north); near: (lat, lon).")
-        .def("search", [](const gz::Index& idx, const std::string& prefix, py::object countries,
-                          py::object bbox, const std::string& feature_classes, py::object near,
-                          std::size_t limit) {
-            auto o = lookup_options(countries, bbox, feature_classes, near, limit, false);
-            std::vector<gz::Candidate> r;
-            {
-                py::gil_scoped_release release;
-                r = gz::search_prefix(idx, prefix, o);
-            }
-            return gz::python::candidate_objects(std::move(r));
-        }, py::arg("prefix"), py::kw_only(), py::arg("countries") = py::none(), py::arg("bbox") = py::none(),
-           py::arg("feature_classes") = "", py::arg("near") = py::none(), py::arg("limit") = 10,
-           "Type-ahead: Candidates whose names start with `prefix`, best first.")
         .def("reverse", [](const gz::Index& idx, double lat, double lon, std::size_t limit,
                            double radius_km, const std::string& feature_classes) {
             gz::ReverseResult r;
@@ -710,14 +705,14 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
                 r = parser.parse(id, text, report);
                 gz::apply_overrides(idx, r, ov);
             }
-            return article_dict(r);
+            return gz::python::geoparse_result_object(std::move(r));
         }, py::arg("text"), py::kw_only(), py::arg("id") = "", py::arg("overrides") = py::none(),
            py::arg("abstain_below") = gz::GeoparseOptions{}.abstain_below,
            py::arg("recognition_threshold") = gz::GeoparseOptions{}.recognition_threshold,
            py::arg("max_alternatives") = gz::GeoparseOptions{}.max_alternatives,
            py::arg("demonyms") = gz::GeoparseOptions{}.demonyms, py::arg("kinds") = "", py::arg("language") = "",
            py::arg("progress") = py::none(),
-           "Place mentions of a text: {'id', 'mentions', 'places', 'unresolved', 'language'}. Offsets are\n"
+           "Place mentions of a text as a GeoparseResult (id, mentions, places, unresolved, language). Offsets are\n"
            "code points (text[start:end]). overrides: {mention start: place id or None} replaces\n"
            "resolutions. kinds: comma-separated mention kinds to report (literal, metonymy, demonym;\n"
            "'' = all). language: 'en', 'ru', 'ko', or '' / 'auto' to detect from the script.\n"
@@ -731,20 +726,26 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
             o.article_date = gz::publication_day(article_date);  // a timestamp anchors by its day
             auto report = parse_progress(std::move(progress));
             gz::Itinerary it;
+            std::optional<gz::Route> route;
             {
                 py::gil_scoped_release release;
                 gz::Geoparser parser(idx);
                 auto parsed = parser.parse("", text, report);
                 gz::apply_overrides(idx, parsed, ov);
                 it = gz::extract_itinerary(parsed, text, o);
+                // Leg geometry, arrivals and departures come from the geodesic route of the
+                // itinerary (when it has two stops), as itinerary_layers() writes them.
+                if (it.stops.size() >= 2) route = gz::itinerary_route(it);
             }
-            return itinerary_dict(it);
+            return gz::python::itinerary_object(std::move(it), std::move(route));
         }, py::arg("text"), py::kw_only(), py::arg("traveller") = "", py::arg("article_date") = "",
            py::arg("overrides") = py::none(), py::arg("progress") = py::none(),
-           "The travel itinerary of an article: {'traveller', 'stops', 'legs' (with 'parts'), 'notes', 'place_notes' (places\n"
-           "that are no stop, with their role)}. progress: as for geoparse, for the geoparsing part (extraction\n"
+           "The travel itinerary of an article as an Itinerary (traveller, stops, legs with parts, notes, place_notes: places\n"
+           "that are no stop, with their role). progress: as for geoparse, for the geoparsing part (extraction\n"
            "itself is not reported).")
         ;
+    def_query_method(index_class, &kLookupMethod);
+    def_query_method(index_class, &kSearchMethod);
     bind_bulk(m, index_class);
 
     // The declared layers of every output (schemas.hpp): the QGIS plugin builds its fields from

@@ -1,8 +1,9 @@
-"""Engine results (dicts from `_gazetteer_engine`) as QGIS fields, features, memory layers and
-styles. Processing algorithms and the panel share these. The fields are not declared here: they
-are the engine's declared layers (`layer_schema(output, layer)`, gazetteer/schemas.hpp), the same
-ones `gazetteer geoparse`, `route` and `itinerary` write, so a QGIS layer and a CLI file of the
-same output have the same fields, in the same order, of the same types."""
+"""Engine results (GeoparseResult and Itinerary objects of `_gazetteer_engine`, route dicts) as
+QGIS fields, features, memory layers and styles. Processing algorithms and the panel share these.
+The fields are not declared here: they are the engine's declared layers (`layer_schema(output,
+layer)`, gazetteer/schemas.hpp), the same ones `gazetteer geoparse`, `route` and `itinerary`
+write, so a QGIS layer and a CLI file of the same output have the same fields, in the same order,
+of the same types."""
 
 from qgis.core import (
     Qgis,
@@ -70,29 +71,28 @@ def _feature(fields, values, geometry=None):
 
 
 def place_features(article, fields, gazetteer_version=""):
-    """One point per resolved place of a geoparse result (engine dict)."""
+    """One point per resolved place of a geoparse result (an engine GeoparseResult)."""
     out = []
-    for p in article["places"]:
-        values = dict(article_id=article.get("id", ""), place_id=p["place_id"], name=p["name"],
-                      country=p["country"], feature_code=p["feature_code"], mentions=p["count"],
-                      first_start=p["first_start"], max_confidence=p["max_confidence"],
-                      mean_confidence=p["mean_confidence"], gazetteer_version=gazetteer_version,
-                      source=p["source"])
-        out.append(_feature(fields, values, point(p["lon"], p["lat"])))
+    for p in article.places:
+        values = dict(article_id=article.id, place_id=p.place_id, name=p.name, country=p.country,
+                      feature_code=p.feature_code, mentions=p.count, first_start=p.first_start,
+                      max_confidence=p.max_confidence, mean_confidence=p.mean_confidence,
+                      gazetteer_version=gazetteer_version, source=p.source)
+        out.append(_feature(fields, values, point(p.lon, p.lat)))
     return out
 
 
 def mention_features(article, fields):
-    """One feature per mention; no geometry when the geoparser abstained."""
+    """One feature per mention of a GeoparseResult; no place and no geometry when the geoparser
+    abstained."""
     out = []
-    for m in article["mentions"]:
-        p = m["place"] or {}
-        values = dict(article_id=article.get("id", ""), start=m["start"], end=m["end"],
-                      text=m["text"], kind=m["kind"], place_id=p.get("place_id"),
-                      name=p.get("name"), country=p.get("country"),
-                      feature_code=p.get("feature_code"), confidence=m["confidence"],
-                      sentence=m["sentence"])
-        out.append(_feature(fields, values, point(p["lon"], p["lat"]) if p else None))
+    for m in article.mentions:
+        values = dict(article_id=article.id, start=m.start, end=m.end, text=m.text, kind=m.kind,
+                      confidence=m.confidence, sentence=m.sentence)
+        p = m.place
+        if p is not None:
+            values.update(place_id=p.place_id, name=p.name, country=p.country, feature_code=p.feature_code)
+        out.append(_feature(fields, values, point(p.lon, p.lat) if p is not None else None))
     return out
 
 
@@ -104,7 +104,8 @@ def route_stop_features(route, fields):
 
 
 def leg_features(legs, fields):
-    """Legs of a route or an itinerary (the engine's "legs" layer)."""
+    """Legs of a route (dicts) or an itinerary (ItineraryLeg objects, read as the same mapping):
+    the engine's "legs" layer."""
     out = []
     for leg in legs:
         values = dict(seq=leg["seq"], mode=leg["mode"], date=_date(leg.get("date")),
@@ -116,29 +117,31 @@ def leg_features(legs, fields):
 
 
 def itinerary_stop_features(itinerary, fields):
+    """The stops of an engine Itinerary."""
     out = []
-    for s in itinerary["stops"]:
-        ev = s["evidence"]
-        values = dict(seq=s["seq"], name=s["name"], place_id=s["place_id"] or None,
-                      arrival=_date(s["arrival"]), departure=_date(s["departure"]),
-                      traveller=itinerary["traveller"] or None, date=_date(s["date"]),
-                      date_inferred=int(s["date_inferred"]), role=s["role"],
-                      placed_by=s["placed_by"], cue=ev["cue"] or None,
+    traveller = itinerary.traveller or None
+    for s in itinerary.stops:
+        ev = s.evidence
+        values = dict(seq=s.seq, name=s.name, place_id=s.place_id or None,
+                      arrival=_date(s.arrival), departure=_date(s.departure),
+                      traveller=traveller, date=_date(s.date),
+                      date_inferred=int(s.date_inferred), role=s.role,
+                      placed_by=s.placed_by, cue=ev["cue"] or None,
                       event_role=ev.get("role"), evidence=ev["sentence"],
                       evidence_start=ev["start"], evidence_end=ev["end"])
-        out.append(_feature(fields, values, point(s["lon"], s["lat"])))
+        out.append(_feature(fields, values, point(s.lon, s.lat)))
     return out
 
 
 def itinerary_note_features(itinerary, fields):
-    """Points of the place mentions that are no stop, with the role that says why."""
+    """Points of the place mentions of an Itinerary that are no stop, with the role that says why."""
     out = []
-    for n in itinerary.get("place_notes", []):
-        ev = n["evidence"]
-        values = dict(name=n["name"], place_id=n["place_id"], role=n["role"],
-                      merged_into=n["merged_into"], reason=n["reason"], cue=ev["cue"] or None,
+    for n in itinerary.place_notes:
+        ev = n.evidence
+        values = dict(name=n.name, place_id=n.place_id, role=n.role,
+                      merged_into=n.merged_into, reason=n.reason, cue=ev["cue"] or None,
                       evidence=ev["sentence"], evidence_start=ev["start"], evidence_end=ev["end"])
-        out.append(_feature(fields, values, point(n["lon"], n["lat"])))
+        out.append(_feature(fields, values, point(n.lon, n.lat)))
     return out
 
 

@@ -80,8 +80,8 @@ class AddedArticle:
 def add_article(article, itinerary, title, canvas=None, project=None, gazetteer_version=""):
     """Adds the article's layers (and the basemap, once) to `project` and frames `canvas`.
 
-    article: the engine's geoparse dict; itinerary: the engine's itinerary dict or None (used when
-    it has two stops or more); title: the group name. Returns an AddedArticle."""
+    article: the engine's GeoparseResult; itinerary: the engine's Itinerary or None (used when it
+    has two stops or more); title: the group name. Returns an AddedArticle."""
     project = project or QgsProject.instance()
     built = _article_layers(article, itinerary, gazetteer_version)
     points = framing_points(article, itinerary)
@@ -97,8 +97,8 @@ def add_article(article, itinerary, title, canvas=None, project=None, gazetteer_
         crs = _named_crs(choice)
         if not crs.isValid():  # PROJ refused it: keep QGIS's choice rather than fail
             choice, crs = None, project.crs()
-    tinted = sorted({p["country"] for p in article["places"]
-                     if engine.module().is_country_feature_code(p["feature_code"]) and p["country"]})
+    tinted = sorted({p.country for p in article.places
+                     if engine.module().is_country_feature_code(p.feature_code) and p.country})
     if choice is not None:
         _chosen_domains[crs.toProj()] = _Domain(choice.central_lon, choice.half_lon_span,
                                                 choice.min_lat, choice.max_lat)
@@ -119,13 +119,13 @@ def add_article(article, itinerary, title, canvas=None, project=None, gazetteer_
 def framing_points(article, itinerary):
     """(lon, lat) positions the view must show: the itinerary's stops and every vertex of its legs
     (geodesics bulge poleward), or, without an itinerary, the article's places."""
-    if itinerary and len(itinerary["stops"]) >= 2:
-        points = [(s["lon"], s["lat"]) for s in itinerary["stops"]]
-        for leg in itinerary["legs"]:
-            for part in leg["parts"]:
-                points.extend((x, y) for x, y in part)
+    if itinerary and len(itinerary.stops) >= 2:
+        points = [(s.lon, s.lat) for s in itinerary.stops]
+        for leg in itinerary.legs:
+            for part in leg.parts:
+                points.extend(part)
         return points
-    return [(p["lon"], p["lat"]) for p in article["places"]]
+    return [(p.lon, p.lat) for p in article.places]
 
 
 def frame_rectangle(points, crs, project=None):
@@ -263,10 +263,10 @@ def _article_layers(article, itinerary, gazetteer_version):
     places = layers.memory_layer("places", "Point", place_fields,
                                  layers.place_features(article, place_fields, gazetteer_version))
     stop_ids = []
-    if itinerary and len(itinerary["stops"]) >= 2:
+    if itinerary and len(itinerary.stops) >= 2:
         leg_fields = layers.schema_fields("itinerary", "legs")
         legs = layers.memory_layer("legs", "MultiLineString", leg_fields,
-                                   layers.leg_features(itinerary["legs"], leg_fields))
+                                   layers.leg_features(itinerary.legs, leg_fields))
         stop_fields = layers.schema_fields("itinerary", "stops")
         stops = layers.memory_layer("stops", "Point", stop_fields,
                                     layers.itinerary_stop_features(itinerary, stop_fields))
@@ -274,7 +274,7 @@ def _article_layers(article, itinerary, gazetteer_version):
         layers.style_stops(stops)
         built["legs"] = legs
         built["stops"] = stops
-        stop_ids = [s["place_id"] for s in itinerary["stops"] if s["place_id"]]
+        stop_ids = [s.place_id for s in itinerary.stops if s.place_id]
     layers.style_places(places, stop_place_ids=stop_ids)
     built["places"] = places
     mention_fields = layers.schema_fields("geoparse", "mentions")

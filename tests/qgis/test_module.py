@@ -1,6 +1,6 @@
 """The compiled module `_gazetteer_engine` as the plugin zip ships it: version, results (Candidate
-and Place objects for look-ups, dicts elsewhere), code point offsets, and engine errors raised as
-ValueError (bad input) / RuntimeError (index, IO)."""
+and Place objects for look-ups, GeoparseResult and Itinerary objects, dicts elsewhere), code
+point offsets, and engine errors raised as ValueError (bad input) / RuntimeError (index, IO)."""
 
 import json
 import os
@@ -177,7 +177,8 @@ class ModuleTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             self.m.read_articles(b"x", "a.txt", format="xml")
         # A publication timestamp anchors the itinerary by its day; a bad date is a ValueError.
-        self.assertIsInstance(self.index.itinerary("Kim flew to Seoul.", article_date="2023-09-13T08:00:00Z"), dict)
+        self.assertIsInstance(self.index.itinerary("Kim flew to Seoul.", article_date="2023-09-13T08:00:00Z"),
+                              self.m.Itinerary)
         with self.assertRaises(ValueError):
             self.index.itinerary("Kim flew to Seoul.", article_date="Sept 13")
 

@@ -106,7 +106,7 @@ class PanelTest(unittest.TestCase):
         texts = [m["text"] for m in mentions]
         for name in ("Vladivostok", "Pyongyang", "Seoul"):
             self.assertIn(name, texts)
-        self.assertEqual(self.dock.mentions.topLevelItemCount(), len(mentions))
+        self.assertEqual(self.dock.mentions.model().rowCount(), len(mentions))
         self.assertEqual(len(self.dock.editor.extraSelections()), len(mentions))
         for m, selection in zip(mentions, self.dock.editor.extraSelections()):
             self.assertEqual(selection.cursor.selectedText(), m["text"])
@@ -183,7 +183,7 @@ class PanelTest(unittest.TestCase):
         bar = self.dock.editor.verticalScrollBar()
         self.assertEqual(bar.value(), 0)
         i = self.mention_index("Seoul")
-        self.dock.mentions.setCurrentItem(self.dock.mentions.topLevelItem(i))  # a click in the list
+        self.dock.mentions.setCurrentIndex(self.dock.mentions.model().index(i, 0))  # a click in the list
         self.assertEqual(self.dock.current, i)
         self.assertEqual(self.dock.editor.textCursor().position(), self.dock.article["mentions"][i]["start"])
         self.assertGreater(bar.value(), 0)
@@ -199,7 +199,7 @@ class PanelTest(unittest.TestCase):
         try:
             for step in ("parsed", "chosen by the user"):
                 self.dock.select_mention(i, zoom=False)
-                listed = self.dock.mentions.topLevelItem(i).text(3)
+                listed = self.dock.mentions.model().index(i, 3).data()
                 self.assertIn("— " + listed, self.dock.alternatives.currentText(), step)
                 if step == "parsed":
                     other = next(a["place_id"] for a in self.dock.article["mentions"][i]["alternatives"]
@@ -279,7 +279,17 @@ class PanelTest(unittest.TestCase):
         print("5 MB article: {:.1f} s in the task, {} timer ticks, longest gap {:.2f} s".format(
             elapsed, len(ticks), max(gaps)))
         self.assertLess(max(gaps), elapsed / 2)
-        self.assertGreater(len(self.dock.article["mentions"]), 10000)
+        mentions = self.dock.article["mentions"]
+        self.assertGreater(len(mentions), 10000)
+        # The list holds every mention at once; the highlights come slice by slice, then all.
+        self.assertEqual(self.dock.mentions.model().rowCount(), len(mentions))
+        self.assertTrue(self.dock.highlighting())
+        wait_for(lambda: not self.dock.highlighting(), 60)
+        selections = self.dock.editor.extraSelections()
+        self.assertEqual(len(selections), len(mentions))
+        last = mentions[-1]
+        self.assertEqual((selections[-1].cursor.selectionStart(), selections[-1].cursor.selectionEnd()),
+                         (last.start, last.end))
 
     def test_seed_article_to_layers(self):
         text = h.seed_article_text()  # skips when ../shared is absent

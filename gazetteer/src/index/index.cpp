@@ -107,12 +107,16 @@ const char* section_name(std::uint32_t id) {
 // open. Hashing a section costs about a millisecond per 10 MB.
 void detail::IndexData::check(SectionId id) const {
     const auto i = static_cast<std::uint32_t>(id);
+    if (verified[i].load(std::memory_order_acquire)) return;
+    // A failed check throws out of call_once, which leaves the flag unset: the next use checks
+    // (and throws) again.
     std::call_once(checked[i], [&] {
         const SectionEntry& e = *sections[i];
         if (XXH3_64bits(base + e.offset, e.size) != e.checksum)
             throw IndexError(path, std::string("corrupt index: checksum mismatch in section ") + section_name(i) +
                                        " (the file is damaged: build it again with `gazetteer build`)");
     });
+    verified[i].store(true, std::memory_order_release);
 }
 
 Index::Index(std::unique_ptr<detail::IndexData> data) : m_data(std::move(data)) {}

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <exception>
@@ -51,6 +52,11 @@ struct IndexData {
     std::array<const SectionEntry*, kLastSection + 1> sections{};
     /// Sections whose checksum has been verified (see check()).
     mutable std::array<std::once_flag, kLastSection + 1> checked;
+    /// Set once a section's check succeeded: the fast path of check(). std::call_once of
+    /// libstdc++ has none of its own; it sets thread-local state on every call, which in the
+    /// Python module (a shared object: every thread-local access calls __tls_get_addr) cost
+    /// about a tenth of a look-up.
+    mutable std::array<std::atomic<bool>, kLastSection + 1> verified{};
 
     /// Verifies the checksum of section `id` the first time it is used, so that a damaged file
     /// is refused on use (IndexError naming the section) without hashing the whole file on

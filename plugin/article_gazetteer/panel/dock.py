@@ -10,6 +10,7 @@ Texts of TASK_MIN_CHARS and more are parsed in a QgsTask (article_task.py) with 
 and a Cancel button, so that QGIS stays responsive; shorter ones, parsed in a blink, run inline
 through the same task code."""
 
+import bisect
 import re
 
 from qgis.core import (
@@ -21,9 +22,10 @@ from qgis.core import (
     QgsRectangle,
 )
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QColor, QTextCharFormat, QTextCursor
 from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -33,14 +35,14 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QSplitter,
     QTextEdit,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from .. import engine, map_builder
 from .article_task import ArticleTask
+from .mention_model import MentionModel
 from .resolutions import ResolutionStore
 
 PLUGIN_NAME = "Article Gazetteer"
@@ -51,6 +53,9 @@ _NO_PLACE = "__none__"
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # characters QTextEdit counts twice
 # From this length (code points; about 0.1 s of parsing) the work runs as a background QgsTask.
 TASK_MIN_CHARS = 100_000
+# Mentions are highlighted in slices of this many, one slice per turn of the event loop (about
+# 25 ms each), so that the tens of thousands of a long article never hold the interface up.
+HIGHLIGHT_SLICE = 2000
 
 
 class ArticleDock(QgsDockWidget):
@@ -61,8 +66,8 @@ class ArticleDock(QgsDockWidget):
         self.iface = iface
         self.store = store or ResolutionStore()
         self.article_id = "article"
-        self.article = None      # engine geoparse dict of the current text
-        self.itinerary = None    # engine itinerary dict, or None
+        self.article = None      # engine GeoparseResult of the current text
+        self.itinerary = None    # engine Itinerary, or None
         self.current = -1        # index of the selected mention
         self.task = None         # the running ArticleTask, if any
         self.last_run_ok = None  # outcome of the last run (True, False; None while running)
@@ -70,6 +75,13 @@ class ArticleDock(QgsDockWidget):
         self._reselect = None    # (mention start, zoom) to select again after the next run
         self._cp_to_u16 = None  # code point -> UTF-16 offsets; None while they are equal
         self._updating = False
+        self._selections = []    # the editor's highlight of each mention (QTextEdit.ExtraSelection)
+        self._formats = []       # each highlight's unselected format
+        self._shared_formats = {}  # (place name, country, confidence) -> format, for this article
+        self._highlight_timer = QTimer(self)  # makes the next slice of highlights
+        self._highlight_timer.setSingleShot(True)
+        self._highlight_timer.setInterval(0)
+        self._spans = None       # (UTF-16 starts, ends) of the mentions, made on first use
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -93,10 +105,13 @@ class ArticleDock(QgsDockWidget):
         self.editor = QTextEdit(splitter)
         self.editor.setAcceptRichText(False)
         self.editor.setPlaceholderText(self.tr("Paste a news article here, or open a text file."))
-        self.mentions = QTreeWidget(splitter)
-        self.mentions.setHeaderLabels([self.tr("Mention"), self.tr("Place"), self.tr("Country"),
-                                       self.tr("Confidence")])
+        self.mention_model = MentionModel([self.tr("Mention"), self.tr("Place"), self.tr("Country"),
+                                           self.tr("Confidence")], self.tr("(no place)"), self)
+        self.mentions = QTreeView(splitter)
+        self.mentions.setModel(self.mention_model)
         self.mentions.setRootIsDecorated(False)
+        self.mentions.setUniformRowHeights(True)  # no row measured but the visible ones
+        self.mentions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         layout.addWidget(splitter, 1)
 
         alt_row = QHBoxLayout()
@@ -125,8 +140,9 @@ class ArticleDock(QgsDockWidget):
             (self.cancel_button.clicked, self.cancel),
             (self.editor.cursorPositionChanged, self._cursor_moved),
             (self.editor.textChanged, self._text_changed),
-            (self.mentions.currentItemChanged, self._mention_item_changed),
+            (self.mentions.selectionModel().currentRowChanged, self._mention_row_changed),
             (self.alternatives.activated, self._alternative_activated),
+            (self._highlight_timer.timeout, self._highlight_slice),
         ]
         for signal, slot in self._connections:
             signal.connect(slot)
@@ -135,6 +151,7 @@ class ArticleDock(QgsDockWidget):
         """Cancels running work and disconnects every signal connection made here (called by the
         plugin's unload())."""
         self.cancel()
+        self._highlight_timer.stop()
         for signal, slot in self._connections:
             try:
                 signal.disconnect(slot)
@@ -230,43 +247,43 @@ class ArticleDock(QgsDockWidget):
         self._fill_mentions()
         self._highlight()
         self.map_button.setEnabled(True)
-        resolved = len(self.article["mentions"]) - self.article["unresolved"]
+        mentions = self.article.mentions
         summary = self.tr("{} mentions ({} resolved), {} places").format(
-            len(self.article["mentions"]), resolved, len(self.article["places"]))
-        if self.itinerary and self.itinerary["stops"]:
+            len(mentions), len(mentions) - self.article.unresolved, len(self.article.places))
+        if self.itinerary and self.itinerary.stops:
             summary += self.tr("; itinerary of {}: {}").format(
-                self.itinerary["traveller"] or "?", " → ".join(s["name"] for s in self.itinerary["stops"]))
+                self.itinerary.traveller or "?", " → ".join(s.name for s in self.itinerary.stops))
         self.status.setText(summary + "." + notes)
         self.last_run_ok = True
         if self._reselect is not None:
             start, zoom = self._reselect
             self._reselect = None
-            for n, m in enumerate(self.article["mentions"]):
-                if m["start"] == start:
+            for n, m in enumerate(mentions):
+                if m.start == start:
                     self.select_mention(n, zoom=zoom)
                     break
 
     def select_mention(self, i, zoom=True):
         """Selects mention `i`: highlights it, shows its alternatives, zooms the map to its place."""
-        if not self.article or not 0 <= i < len(self.article["mentions"]):
+        if not self.article or not 0 <= i < len(self.article.mentions):
             return
-        self.current = i
-        mention = self.article["mentions"][i]
+        previous, self.current = self.current, i
+        mention = self.article.mentions[i]
         self._updating = True
-        self.mentions.setCurrentItem(self.mentions.topLevelItem(i))
+        self.mentions.setCurrentIndex(self.mention_model.index(i, 0))
         self._fill_alternatives(mention)
         self._scroll_to(mention)
         self._updating = False
-        self._highlight()
-        if zoom and mention["place"]:
-            self.zoom_to(mention["place"])
+        self._mark_selected(previous, i)
+        if zoom and mention.place is not None:
+            self.zoom_to(mention.place)
 
     def choose_alternative(self, i, place_id):
         """Resolves mention `i` to `place_id` (None: no place), remembers the choice for this
         article and parses again so that places and itinerary follow; the mention stays selected."""
-        mention = self.article["mentions"][i]
-        self.store.set(self.text(), mention["start"], place_id)
-        self._reselect = (mention["start"], place_id is not None)
+        mention = self.article.mentions[i]
+        self.store.set(self.text(), mention.start, place_id)
+        self._reselect = (mention.start, place_id is not None)
         self.run()
 
     def add_to_map(self):
@@ -280,7 +297,8 @@ class ArticleDock(QgsDockWidget):
         return [added.layers[name] for name in map_builder.LAYER_ORDER if name in added.layers]
 
     def zoom_to(self, place):
-        """Centres the map on a place dict; countries and regions get a wider view."""
+        """Centres the map on a place (an engine Place, or a dict of its fields); countries and
+        regions get a wider view."""
         half = 6.0 if engine.module().is_country_feature_code(place["feature_code"]) else \
             2.0 if place["feature_class"] in ("A", "H", "T", "L") else 0.3
         rect = QgsRectangle(place["lon"] - half, place["lat"] - half, place["lon"] + half, place["lat"] + half)
@@ -318,7 +336,9 @@ class ArticleDock(QgsDockWidget):
         self.article = None
         self.itinerary = None
         self.current = -1
-        self.mentions.clear()
+        self.mention_model.set_mentions([])
+        self._highlight_timer.stop()
+        self._selections, self._formats, self._spans = [], [], None
         self.alternatives.clear()
         self.alternatives.setEnabled(False)
         self.map_button.setEnabled(False)
@@ -343,71 +363,113 @@ class ArticleDock(QgsDockWidget):
 
     def _fill_mentions(self):
         self._updating = True
-        self.mentions.clear()
-        items = []
-        for m in self.article["mentions"]:
-            p = m["place"]
-            items.append(QTreeWidgetItem([m["text"], p["name"] if p else self.tr("(no place)"),
-                                         p["country"] if p else "", "{:.2f}".format(m["confidence"])]))
-        self.mentions.addTopLevelItems(items)  # one insertion: a long article has tens of thousands
+        self.mention_model.set_mentions(self.article.mentions)  # rows are read when shown
+        self._spans = None
         self._updating = False
 
     def _fill_alternatives(self, mention):
         self.alternatives.clear()
-        chosen = mention["place"]["place_id"] if mention["place"] else _NO_PLACE
+        place = mention.place
+        chosen = place.place_id if place is not None else _NO_PLACE
         ids = []
-        for a in mention["alternatives"]:
+        for a in mention.alternatives:
             # The chosen place shows the number the list shows (the mention's confidence, 1.00
             # once the user chose it); the others their resolution score.
-            number = mention["confidence"] if a["place_id"] == chosen else a["score"]
-            label = "{} ({}{}) — {:.2f}".format(a["name"], a["country"] or "?",
-                                               ", " + a["feature_code"] if a["feature_code"] else "", number)
-            self.alternatives.addItem(label, a["place_id"])
-            ids.append(a["place_id"])
-        if mention["place"] and chosen not in ids:
+            number = mention.confidence if a.place_id == chosen else a.score
+            label = "{} ({}{}) — {:.2f}".format(a.name, a.country or "?",
+                                               ", " + a.feature_code if a.feature_code else "", number)
+            self.alternatives.addItem(label, a.place_id)
+            ids.append(a.place_id)
+        if place is not None and chosen not in ids:
             self.alternatives.insertItem(0, "{} ({}) — {:.2f}".format(
-                mention["place"]["name"], mention["place"]["country"] or "?", mention["confidence"]), chosen)
+                place.name, place.country or "?", mention.confidence), chosen)
             ids.insert(0, chosen)
         self.alternatives.addItem(self.tr("(no place)"), _NO_PLACE)
         ids.append(_NO_PLACE)
         self.alternatives.setCurrentIndex(ids.index(chosen))
         self.alternatives.setEnabled(True)
 
+    def highlighting(self):
+        """True while the highlights of the current results are still being made."""
+        return self._highlight_timer.isActive()
+
     def _highlight(self):
+        """Highlights every mention in the text: the first slice now, the others in the next
+        turns of the event loop (HIGHLIGHT_SLICE)."""
+        self._highlight_timer.stop()
+        self._selections, self._formats, self._shared_formats = [], [], {}
         if not self.article:
             self.editor.setExtraSelections([])
             return
-        selections = []
-        for n, m in enumerate(self.article["mentions"]):
+        self._highlight_slice()
+
+    def _highlight_slice(self):
+        """Highlights the next HIGHLIGHT_SLICE mentions. Mentions of one place with one confidence
+        share a format (a long article repeats its places), so a highlight costs a cursor."""
+        if not self.article:
+            return
+        mentions = self.article.mentions
+        first = len(self._selections)
+        last = min(first + HIGHLIGHT_SLICE, len(mentions))
+        document = self.editor.document()
+        shared = self._shared_formats
+        u16 = self._u16
+        keep_anchor = QTextCursor.MoveMode.KeepAnchor
+        for m in mentions[first:last]:
+            place = m.place
+            key = None if place is None else (place.name, place.country, m.confidence)
+            fmt = shared.get(key)
+            if fmt is None:
+                fmt = QTextCharFormat()
+                fmt.setBackground(_ABSTAINED if place is None else _RESOLVED)
+                if place is not None:
+                    fmt.setToolTip("{} ({}) {:.2f}".format(place.name, place.country, m.confidence))
+                shared[key] = fmt
             selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.editor.document())
-            cursor.setPosition(self._u16(m["start"]))
-            cursor.setPosition(self._u16(m["end"]), QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            fmt.setBackground(_SELECTED if n == self.current else _RESOLVED if m["place"] else _ABSTAINED)
-            if m["place"]:
-                fmt.setToolTip("{} ({}) {:.2f}".format(m["place"]["name"], m["place"]["country"], m["confidence"]))
+            cursor = QTextCursor(document)
+            cursor.setPosition(u16(m.start))
+            cursor.setPosition(u16(m.end), keep_anchor)
             selection.cursor = cursor
             selection.format = fmt
-            selections.append(selection)
-        self.editor.setExtraSelections(selections)
+            self._selections.append(selection)
+            self._formats.append(fmt)
+        if last < len(mentions):
+            self._highlight_timer.start()
+            if first > 0:
+                return  # the editor gets the middle slices with the last (handing it a list costs)
+        self._mark_selected(-1, self.current)
+
+    def _mark_selected(self, previous, current):
+        """Moves the selected colour from mention `previous` to `current` (-1: none) and hands
+        the highlights to the editor, without making them again."""
+        if 0 <= previous < len(self._selections):
+            self._selections[previous].format = self._formats[previous]
+        if 0 <= current < len(self._selections):
+            fmt = QTextCharFormat(self._formats[current])
+            fmt.setBackground(_SELECTED)
+            self._selections[current].format = fmt
+        self.editor.setExtraSelections(self._selections)
 
     def _scroll_to(self, mention):
         """Shows the mention in the text: the cursor moves to its start (callers hold _updating,
         so the move does not select again)."""
         cursor = QTextCursor(self.editor.document())
-        cursor.setPosition(self._u16(mention["start"]))
+        cursor.setPosition(self._u16(mention.start))
         if self.editor.textCursor().position() != cursor.position():
             self.editor.setTextCursor(cursor)
         self.editor.ensureCursorVisible()
 
     def _mention_at(self, u16_position):
+        """The mention under a UTF-16 position of the editor, or -1 (mentions do not overlap and
+        come in text order, so a binary search over their starts finds it)."""
         if not self.article:
             return -1
-        for n, m in enumerate(self.article["mentions"]):
-            if self._u16(m["start"]) <= u16_position < self._u16(m["end"]):
-                return n
-        return -1
+        if self._spans is None:
+            mentions = self.article.mentions
+            self._spans = ([self._u16(m.start) for m in mentions], [self._u16(m.end) for m in mentions])
+        starts, ends = self._spans
+        n = bisect.bisect_right(starts, u16_position) - 1
+        return n if n >= 0 and u16_position < ends[n] else -1
 
     # --- slots ---------------------------------------------------------------------------------
 
@@ -463,10 +525,10 @@ class ArticleDock(QgsDockWidget):
             self._clear_results()
             self.status.setText(self.tr("Text changed: find places again."))
 
-    def _mention_item_changed(self, item, _previous):
-        if self._updating or item is None:
+    def _mention_row_changed(self, current, _previous):
+        if self._updating or not current.isValid():
             return
-        self.select_mention(self.mentions.indexOfTopLevelItem(item))
+        self.select_mention(current.row())
 
     def _alternative_activated(self, row):
         if self._updating or self.current < 0:

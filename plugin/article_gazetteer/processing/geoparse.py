@@ -86,10 +86,10 @@ class GeoparseAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
                 raise QgsProcessingException("{}: {}".format(article_id, e)) from None
             done += 1
             places_sink.addFeatures(layers.place_features(result, place_fields, version), QgsFeatureSink.Flag.FastInsert)
-            counts[0] += len(result["places"])
+            counts[0] += len(result.places)
             if mentions_sink is not None:
                 mentions_sink.addFeatures(layers.mention_features(result, mention_fields), QgsFeatureSink.Flag.FastInsert)
-            counts[1] += len(result["mentions"])
+            counts[1] += len(result.mentions)
             feedback.setProgress(100.0 * (n + 1) / len(articles))
         if done < len(articles):
             feedback.reportError(self.tr("Cancelled: {} of {} articles geoparsed.").format(done, len(articles)))

@@ -79,9 +79,9 @@ class ItineraryAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
         if feedback.isCanceled():
             return {}
         feedback.setProgress(70)
-        for note in itinerary["notes"]:
+        for note in itinerary.notes:
             feedback.pushInfo(note)
-        if len(itinerary["stops"]) < 2:
+        if len(itinerary.stops) < 2:
             feedback.reportError(self.tr("The article gives fewer than two stops: no legs."))
 
         wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -90,7 +90,7 @@ class ItineraryAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
                                                WKB_MULTILINESTRING, wgs84)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.LEGS))
-        sink.addFeatures(layers.leg_features(itinerary["legs"], leg_fields), QgsFeatureSink.Flag.FastInsert)
+        sink.addFeatures(layers.leg_features(itinerary.legs, leg_fields), QgsFeatureSink.Flag.FastInsert)
         stop_fields = layers.schema_fields("itinerary", "stops")
         sink, stops_dest = self.parameterAsSink(parameters, self.STOPS, context, stop_fields,
                                                 WKB_POINT, wgs84)
@@ -103,7 +103,7 @@ class ItineraryAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
             sink.addFeatures(layers.itinerary_note_features(itinerary, note_fields), QgsFeatureSink.Flag.FastInsert)
         feedback.setProgress(100)
         feedback.pushInfo(self.tr("Traveller: {}; {} stops.").format(
-            itinerary["traveller"] or "?", len(itinerary["stops"])))
+            itinerary.traveller or "?", len(itinerary.stops)))
         outputs = {self.LEGS: legs_dest, self.STOPS: stops_dest}
         if notes_dest is not None:
             outputs[self.NOTES] = notes_dest
