@@ -471,7 +471,7 @@ private:
             auto pl = m_idx.postings(k);
             if (pl.empty()) continue;
             auto fc = m_idx.place_feature_code(pl[0].place);
-            return fc == "ADM1" || fc.rfind("PCL", 0) == 0;
+            return fc == "ADM1" || is_country_feature_code(fc);
         }
         return false;
     }

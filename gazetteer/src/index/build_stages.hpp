@@ -31,8 +31,9 @@ namespace gazetteer::detail {
 
 // ---- merge ------------------------------------------------------------------------------
 
-/// One place "country:XX" per country read; a GeoNames PCL* row of the same country gives it
-/// what world-countries lacks and is dropped (merge_countries.cpp).
+/// One place "country:XX" per country read; a GeoNames row of the same country that names it
+/// as it is today (is_current_country_feature_code) gives it what world-countries lacks and is
+/// dropped (merge_countries.cpp).
 void merge_countries(Drafts& drafts);
 /// Points of curated areas made of countries (region_members.csv), from their members; a
 /// curated place left without a point is dropped (merge_regions.cpp).
