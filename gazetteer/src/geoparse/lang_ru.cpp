@@ -19,7 +19,7 @@
 
 #include "geoparse/language.hpp"
 
-#include <gazetteer/normalize.hpp>
+#include <gazetteer/detail/normalize.hpp>
 
 #include <algorithm>
 #include <array>
@@ -338,7 +338,7 @@ private:
         PostingList best_list;
         std::string best_key;
         for (const auto& k : beam) {
-            auto pl = m_idx.postings(k);
+            auto pl = detail::postings(m_idx, k);
             if (!pl.empty()) { best_last = i; best_list = pl; best_key = k; break; }
         }
         std::uint32_t j = i;
@@ -354,7 +354,7 @@ private:
                 break;
             next.clear();
             for (const auto& k : beam) {
-                if (!m_idx.has_keys_with_prefix(k)) continue;
+                if (!detail::has_keys_with_prefix(m_idx, k)) continue;
                 for (const auto& f : forms(n)) {
                     std::string c = k + " " + f;
                     if (std::find(next.begin(), next.end(), c) == next.end()) next.push_back(std::move(c));
@@ -364,7 +364,7 @@ private:
             beam.swap(next);
             j = n;
             for (const auto& k : beam) {
-                auto pl = m_idx.postings(k);
+                auto pl = detail::postings(m_idx, k);
                 if (!pl.empty()) { best_last = j; best_list = pl; best_key = k; break; }
             }
         }
@@ -374,10 +374,10 @@ private:
             place_noun(i - 1)) {
             bool found = best_last > static_cast<long>(i);
             for (const auto& nk : forms(i - 1)) {
-                if (found || !m_idx.has_keys_with_prefix(nk)) continue;
+                if (found || !detail::has_keys_with_prefix(m_idx, nk)) continue;
                 for (const auto& k : forms(i)) {
                     std::string c = nk + " " + k;
-                    auto pl = m_idx.postings(c);
+                    auto pl = detail::postings(m_idx, c);
                     if (!pl.empty()) { best_last = i; best_list = pl; best_key = c; found = true; break; }
                 }
             }
@@ -396,8 +396,8 @@ private:
                         std::string bgn;
                         cyrillic_bgn_key(to_utf8(w.substr(0, w.size() - e.size())), bgn);
                         std::string k = bgn + " " + std::string(noun);
-                        auto pl = m_idx.postings(k);
-                        if (pl.empty() && noun == "krai") pl = m_idx.postings(k = bgn + " kray");
+                        auto pl = detail::postings(m_idx, k);
+                        if (pl.empty() && noun == "krai") pl = detail::postings(m_idx, k = bgn + " kray");
                         if (!pl.empty()) { best_last = nx; best_list = pl; best_key = k; break; }
                     }
                 }
@@ -410,7 +410,7 @@ private:
             std::string k;
             for (const auto& n : m_scratch) {
                 cyrillic_bgn_key(to_utf8(n), k);
-                auto pl = m_idx.postings(k);
+                auto pl = detail::postings(m_idx, k);
                 if (!pl.empty()) { best_last = i; best_list = pl; best_key = k; bgn_only = true; break; }
             }
         }
@@ -468,7 +468,7 @@ private:
     // ("Власти Крыма": a sentence opener and a region, not a person's names).
     bool names_division(std::uint32_t t) {
         for (const auto& k : forms(t)) {
-            auto pl = m_idx.postings(k);
+            auto pl = detail::postings(m_idx, k);
             if (pl.empty()) continue;
             auto fc = m_idx.place_feature_code(pl[0].place);
             return fc == "ADM1" || is_country_feature_code(fc);
@@ -478,7 +478,7 @@ private:
 
     int prominence_of(std::uint32_t t) {
         for (const auto& k : forms(t)) {
-            auto pl = m_idx.postings(k);
+            auto pl = detail::postings(m_idx, k);
             if (!pl.empty()) return prominence(m_idx, pl);
         }
         return 0;

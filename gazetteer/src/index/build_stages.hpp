@@ -6,7 +6,7 @@
 //             one place per country and per first-level division, regions placed from their
 //             member countries, curated aliases added; merged rows are marked dropped
 //   rank      lay_out_places (place_records.cpp): drops merged rows and duplicate names, lays
-//             out the place records with their ranking prior (rank.hpp) and the string pool
+//             out the place records with their ranking prior (detail/rank.hpp) and the string pool
 //   keys      build_name_keys (name_keys.cpp): every name normalised, the key trie, postings in
 //             importance order
 //   lookups   build_fuzzy_index (fuzzy_index.cpp), build_completions (completions.cpp),

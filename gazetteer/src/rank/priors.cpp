@@ -1,14 +1,14 @@
-// The priors the index stores with each place and with each busy prefix's completions (rank.hpp).
+// The priors the index stores with each place and with each busy prefix's completions (detail/rank.hpp).
 
 #include "rank/match_quality.hpp"
 
 #include <gazetteer/place.hpp>
-#include <gazetteer/rank.hpp>
+#include <gazetteer/detail/rank.hpp>
 
 #include <algorithm>
 #include <cmath>
 
-namespace gazetteer {
+namespace gazetteer::detail {
 
 float place_importance(char fclass, std::string_view fcode, std::uint64_t population) {
     // Population on a log scale: 1 person -> 0, 30 million -> 1.
@@ -52,4 +52,4 @@ double completion_rank(MatchKind kind, float importance, std::size_t key_length)
            std::pow(0.99, static_cast<double>(key_length));
 }
 
-}  // namespace gazetteer
+}  // namespace gazetteer::detail
