@@ -8,7 +8,8 @@
 #
 # DATA_DIR (default build/data, the pinned npm packages of scripts/fetch-data.sh) feeds the
 # default index; without its manifest.json only the fixture index is compared. WORK_DIR (default a
-# temporary folder, removed at the end) keeps the outputs, one folder per tool. Set
+# temporary folder, removed at the end) keeps the outputs, one folder per tool; stderr is compared
+# with temporary folder names, timings and process ids masked. Set
 # SKIP_CLI_CASES=1 to leave out tests/cli (the --resume case alone geoparses 40,000 articles).
 # Exit 0 when everything is identical, 1 when anything differs (each difference is listed),
 # 2 on bad usage.
@@ -127,6 +128,13 @@ EOF
 
 collect a "$bin_a"
 collect b "$bin_b"
+
+# What differs between any two runs is masked in the messages (stderr) before comparing: the
+# names of temporary folders, timings and throughputs, and the process ids of killed runs.
+for f in "$work"/a/*.err "$work"/b/*.err; do
+  sed -E -i -e 's#/tmp/tmp\.[A-Za-z0-9]+#TMP#g' -e 's/ in [0-9.]+ s/ in N s/g' \
+    -e 's/[0-9.]+ (articles|places|rows|records)\/s/N \1\/s/g' -e 's/line [0-9]+: +[0-9]+ Killed/line N: PID Killed/g' "$f"
+done
 
 status=0
 files=0

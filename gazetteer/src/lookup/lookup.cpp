@@ -13,6 +13,7 @@
 #include <gazetteer/detail/rank.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/lookup.hpp>
+#include <gazetteer/text.hpp>
 
 #include <fmt/format.h>
 
@@ -34,12 +35,6 @@ bool BBox::contains(double lat, double lon) const noexcept {
 }
 
 namespace {
-
-std::string_view trim_view(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
 
 using detail::kImportanceWeight;
 using detail::kMatchWeight;
@@ -306,7 +301,7 @@ std::vector<Candidate> lookup(const Index& idx, std::string_view query, const Lo
                 }
                 if (!kept.empty()) {
                     auto out = finish(idx, kept, o);
-                    for (auto& c : out) c.reasons.push_back("in '" + std::string(trim_view(query.substr(comma + 1))) + "'");
+                    for (auto& c : out) c.reasons.push_back("in '" + std::string(trim_space(query.substr(comma + 1))) + "'");
                     return out;
                 }
             }
