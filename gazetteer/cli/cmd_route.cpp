@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -37,23 +36,12 @@ struct RouteArgs {
     std::string output;
 };
 
-std::optional<double> parse_number(std::string_view s) {
-    const std::string t(trim_space(s));
-    if (t.empty()) return std::nullopt;
-    const char* first = t.data();
-    if (*first == '+') ++first;  // from_chars refuses a leading '+'
-    double v = 0;
-    auto [end, ec] = std::from_chars(first, t.data() + t.size(), v);
-    if (ec != std::errc() || end != t.data() + t.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
-
 // "lat,lon" in decimal degrees (latitude first, as people write them).
 std::optional<std::pair<double, double>> parse_lat_lon(std::string_view s) {
     const std::size_t comma = s.find(',');
     if (comma == std::string_view::npos || s.find(',', comma + 1) != std::string_view::npos) return std::nullopt;
-    auto lat = parse_number(s.substr(0, comma));
-    auto lon = parse_number(s.substr(comma + 1));
+    auto lat = parse_decimal(s.substr(0, comma));
+    auto lon = parse_decimal(s.substr(comma + 1));
     if (!lat || !lon) return std::nullopt;
     return std::make_pair(*lat, *lon);
 }

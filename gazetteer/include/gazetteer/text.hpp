@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -103,6 +104,11 @@ std::string_view trim_space(std::string_view s) noexcept;
 /// The items of a comma-separated list, each trimmed (trim_space). Empty items are kept, so that
 /// a position can be left blank ("train,,plane" -> "train", "", "plane"); "" has no items.
 std::vector<std::string> split_comma_list(std::string_view list);
+
+/// The finite decimal number that fills `s` once trimmed (trim_space), a leading '+' allowed as
+/// people write coordinates ("+43.1", "-131.9", "1e3"); nullopt for anything else, including
+/// "", "nan", "inf", "1,5" and trailing text.
+std::optional<double> parse_decimal(std::string_view s);
 
 /// Share of bad bytes (ill-formed UTF-8 or control characters) above which check_text() refuses
 /// input as not text. Real UTF-8 news with a few stray bytes stays far below it; binary data and

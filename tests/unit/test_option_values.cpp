@@ -1,5 +1,5 @@
-// trim_space and split_comma_list (text.hpp): the one reading of comma-separated option values
-// (route --modes and --dates) and of trimmed names ("Name@CC" stops).
+// trim_space, split_comma_list and parse_decimal (text.hpp): the one reading of option values
+// (route --modes, --dates and LAT,LON stops, the map's --extent) and of trimmed names ("Name@CC").
 
 #include <gazetteer/text.hpp>
 
@@ -28,4 +28,16 @@ TEST_CASE("split_comma_list keeps blank positions and trims each item", "[text]"
     CHECK(split_comma_list(" train , plane ") == List{"train", "plane"});
     CHECK(split_comma_list(",") == List{"", ""});
     CHECK(split_comma_list("2024-01-02, ,2024-01-04,") == List{"2024-01-02", "", "2024-01-04", ""});
+}
+
+TEST_CASE("parse_decimal reads a whole finite number, a leading '+' allowed", "[text]") {
+    using gazetteer::parse_decimal;
+    CHECK(parse_decimal("43.1") == Approx(43.1));
+    CHECK(parse_decimal(" +131.9 ") == Approx(131.9));
+    CHECK(parse_decimal("-0.5") == Approx(-0.5));
+    CHECK(parse_decimal("1e3") == Approx(1000));
+    for (const char* bad : {"", "  ", "+", "north", "1,5", "43.1x", "nan", "inf", "-inf", "1e999", "++1", "+-1", "4 3"}) {
+        INFO(bad);
+        CHECK_FALSE(parse_decimal(bad).has_value());
+    }
 }

@@ -1,7 +1,11 @@
-// Trimming and comma-separated lists: the one reading of option values such as --modes, --dates
-// and "Name@CC" stop names, shared by the engine and the command-line tool (text.hpp).
+// Reading option values: trimming, comma-separated lists and decimal numbers, the one reading of
+// values such as route --modes and --dates, "LAT,LON" stops, "Name@CC" names and the map's
+// --extent, shared by the engine and its faces (text.hpp).
 
 #include <gazetteer/text.hpp>
+
+#include <charconv>
+#include <cmath>
 
 namespace gazetteer {
 
@@ -27,6 +31,21 @@ std::vector<std::string> split_comma_list(std::string_view list) {
         start = comma + 1;
     }
     return items;
+}
+
+std::optional<double> parse_decimal(std::string_view s) {
+    s = trim_space(s);
+    if (s.empty()) return std::nullopt;
+    const char* first = s.data();
+    const char* last = s.data() + s.size();
+    if (*first == '+') {
+        ++first;  // from_chars refuses a leading '+', and must not then see a sign ("+-1")
+        if (first == last || *first == '-') return std::nullopt;
+    }
+    double v = 0;
+    auto [end, ec] = std::from_chars(first, last, v);
+    if (ec != std::errc() || end != last || !std::isfinite(v)) return std::nullopt;
+    return v;
 }
 
 }  // namespace gazetteer
