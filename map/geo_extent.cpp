@@ -1,30 +1,21 @@
 #include "geo_extent.hpp"
 
 #include <gazetteer/error.hpp>
+#include <gazetteer/text.hpp>
 
-#include <charconv>
 #include <cmath>
+#include <optional>
 
 namespace gazetteer::map {
 
 GeoExtent parse_extent(const std::string& text) {
+    const std::string malformed = "--extent '" + text + "': expected auto or lon1,lat1,lon2,lat2 in decimal degrees";
+    if (trim_space(text).empty()) throw UsageError(malformed);
     std::vector<double> v;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t comma = text.find(',', start);
-        if (comma == std::string::npos) comma = text.size();
-        std::string item = text.substr(start, comma - start);
-        item.erase(0, item.find_first_not_of(" \t"));
-        item.erase(item.find_last_not_of(" \t") + 1);
-        const char* first = item.c_str();
-        if (*first == '+') ++first;
-        double d = 0;
-        auto [end, ec] = std::from_chars(first, item.c_str() + item.size(), d);
-        if (item.empty() || ec != std::errc() || end != item.c_str() + item.size() || !std::isfinite(d)) {
-            throw UsageError("--extent '" + text + "': expected auto or lon1,lat1,lon2,lat2 in decimal degrees");
-        }
-        v.push_back(d);
-        start = comma + 1;
+    for (const std::string& item : split_comma_list(text)) {
+        const std::optional<double> d = parse_decimal(item);
+        if (!d) throw UsageError(malformed);
+        v.push_back(*d);
     }
     if (v.size() != 4) throw UsageError("--extent '" + text + "': expected four numbers lon1,lat1,lon2,lat2");
     GeoExtent e{v[0], v[1], v[2], v[3]};

@@ -1,5 +1,6 @@
 #include "scene_loader.hpp"
 
+#include <gazetteer/articles.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/index.hpp>
 #include <gazetteer/route.hpp>
@@ -17,10 +18,8 @@
 #include <cctype>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
-#include <sstream>
 
 namespace gazetteer::map {
 
@@ -32,12 +31,7 @@ std::string lower(std::string s) {
 }
 
 std::string read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(path + ": cannot open the article");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw IoError(path + ": read error");
-    std::string text = ss.str();
+    std::string text = read_source_bytes(path, "the article");
     check_text(text, path);  // the engine's gate: a binary file is refused by name
     return text;
 }

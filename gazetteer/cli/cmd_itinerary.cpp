@@ -18,11 +18,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <memory>
-#include <sstream>
 #include <string>
 
 namespace gazetteer::cli {
@@ -40,16 +37,7 @@ struct ItineraryArgs {
 // The article of `path` ("-" for stdin) as articles.hpp reads it: the first record of JSON
 // Lines, or the whole text.
 Article read_article(const std::string& path) {
-    std::string raw;
-    if (path == "-") {
-        raw.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    } else {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) throw IoError(path + ": cannot read the article");
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        raw = ss.str();
-    }
+    std::string raw = read_source_bytes(path, "the article");
     const std::string name = source_display_name(path);
     ArticleFile file = read_article_file(path, std::move(raw), ArticleFormat::Auto, 1);
     if (file.replacements)

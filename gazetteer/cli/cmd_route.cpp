@@ -6,10 +6,10 @@
 #include <gazetteer/layers.hpp>
 #include <gazetteer/lookup.hpp>
 #include <gazetteer/route.hpp>
+#include <gazetteer/text.hpp>
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -36,43 +36,12 @@ struct RouteArgs {
     std::string output;
 };
 
-std::string trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return std::string(s);
-}
-
-// Splits on commas keeping empty items ("train,,plane" = train, unknown, plane).
-std::vector<std::string> split_list(const std::string& s) {
-    std::vector<std::string> items;
-    if (s.empty()) return items;
-    std::size_t start = 0;
-    while (true) {
-        const std::size_t comma = s.find(',', start);
-        items.push_back(trim(std::string_view(s).substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-    }
-    return items;
-}
-
-std::optional<double> parse_number(std::string_view s) {
-    const std::string t = trim(s);
-    if (t.empty()) return std::nullopt;
-    const char* first = t.data();
-    if (*first == '+') ++first;  // from_chars refuses a leading '+'
-    double v = 0;
-    auto [end, ec] = std::from_chars(first, t.data() + t.size(), v);
-    if (ec != std::errc() || end != t.data() + t.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
-
 // "lat,lon" in decimal degrees (latitude first, as people write them).
 std::optional<std::pair<double, double>> parse_lat_lon(std::string_view s) {
     const std::size_t comma = s.find(',');
     if (comma == std::string_view::npos || s.find(',', comma + 1) != std::string_view::npos) return std::nullopt;
-    auto lat = parse_number(s.substr(0, comma));
-    auto lon = parse_number(s.substr(comma + 1));
+    auto lat = parse_decimal(s.substr(0, comma));
+    auto lon = parse_decimal(s.substr(comma + 1));
     if (!lat || !lon) return std::nullopt;
     return std::make_pair(*lat, *lon);
 }
@@ -127,7 +96,7 @@ Stop resolve_name(const std::string& text, Common& common) {
 
 // A stop argument: "LAT,LON", "Name=LAT,LON", "Name" or "Name@CC".
 Stop parse_stop(const std::string& arg, Common& common) {
-    const std::string text = trim(arg);
+    const std::string text(trim_space(arg));
     if (text.empty()) throw UsageError("empty stop");
     if (auto ll = parse_lat_lon(text)) {
         Stop s;
@@ -141,8 +110,8 @@ Stop parse_stop(const std::string& arg, Common& common) {
         auto ll = parse_lat_lon(std::string_view(text).substr(eq + 1));
         if (!ll) throw UsageError("stop '" + text + "': expected NAME=LAT,LON with decimal degrees");
         Stop s;
-        s.name = trim(std::string_view(text).substr(0, eq));
-        if (s.name.empty()) s.name = trim(std::string_view(text).substr(eq + 1));
+        s.name = trim_space(std::string_view(text).substr(0, eq));
+        if (s.name.empty()) s.name = trim_space(std::string_view(text).substr(eq + 1));
         s.lat = ll->first;
         s.lon = ll->second;
         return s;
@@ -156,8 +125,8 @@ bool is_wgs84_name(std::string crs) {
 }
 
 void run_route(const RouteArgs& a, Common& common) {
-    const std::vector<std::string> modes = split_list(a.modes);
-    const std::vector<std::string> dates = split_list(a.dates);
+    const std::vector<std::string> modes = split_comma_list(a.modes);
+    const std::vector<std::string> dates = split_comma_list(a.dates);
     if (a.output.empty()) {
         // stdout carries one RFC 7946 FeatureCollection; other formats need a file.
         if (!a.format.empty() && resolve_format("", a.format) != "GeoJSON") {

@@ -122,3 +122,19 @@ TEST_CASE("article files of a folder: recursive, by extension, in name order") {
     fs::remove_all(root);
     CHECK_THROWS_AS(article_files((root / "missing").string()), IoError);
 }
+
+TEST_CASE("read_source_bytes gives a file's bytes as they are, or an IoError naming it") {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                      ("gz_read_source_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string path = (dir / "a.txt").string();
+    const std::string bytes("Caf\xe9\0 in Kazan\r\n", 17);  // stray byte, NUL, CRLF: untouched
+    std::ofstream(path, std::ios::binary) << bytes;
+    CHECK(read_source_bytes(path) == bytes);
+
+    const std::string missing = (dir / "missing.txt").string();
+    CHECK_THROWS_MATCHES(read_source_bytes(missing, "the article"), IoError,
+                         Catch::Message(missing + ": cannot read the article"));
+    CHECK_THROWS_MATCHES(read_source_bytes(missing), IoError, Catch::Message(missing + ": cannot read the input"));
+    std::filesystem::remove_all(dir);
+}

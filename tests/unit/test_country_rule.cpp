@@ -53,3 +53,48 @@ TEST_CASE("a territory is a country to look-up reasons and qualifiers", "[place]
     REQUIRE(qualified.size() == 1);
     CHECK(qualified[0].place.id == "geonames:9000002");
 }
+
+TEST_CASE("a current country is every country code but the historical PCLH", "[place]") {
+    for (const char* code : {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"}) {
+        INFO(code);
+        CHECK(is_current_country_feature_code(code));
+    }
+    for (const char* code : {"PCLH", "ADM1", "ADMD", "PPLC", "CONT", "RGN", "ZN", "", "PC", "pcli", "TER"}) {
+        INFO(code);
+        CHECK_FALSE(is_current_country_feature_code(code));
+    }
+    CHECK(is_country_feature_code("PCLH"));  // historical, yet a country to ranking and qualifiers
+}
+
+TEST_CASE("the builder merges a country's current GeoNames row, never a historical one", "[place][build]") {
+    // Made-up rows: a historical entity listed first under the same code as a dependent
+    // territory, and a world-countries record of that code.
+    test::TempDir tmp;
+    test::write_file(tmp.path / "places.txt",
+                     "9000011\tOld Testorian Empire\tOld Testorian Empire\t\t-11.0\t122.0\tA\tPCLH\tXT\t\t00\t\t\t\t0\t\t0\tUTC\t2024-01-01\n"
+                     "9000010\tTestoria\tTestoria\tTestorie\t-12.0\t123.0\tA\tPCLD\tXT\t\t00\t\t\t\t5000\t\t0\tUTC\t2024-01-01\n");
+    test::write_file(tmp.path / "countries.json",
+                     R"([{"name": {"common": "Testoria", "official": "Territory of Testoria"}, "cca2": "XT",)"
+                     R"( "latlng": [-12.5, 123.5], "altSpellings": ["XT"]}])");
+    IndexBuilder b;
+    b.add_geonames((tmp.path / "places.txt").string());
+    b.add_world_countries((tmp.path / "countries.json").string());
+    b.write((tmp.path / "t.gzidx").string());
+    const Index idx = Index::open((tmp.path / "t.gzidx").string());
+
+    const auto country = idx.country_place("XT");
+    REQUIRE(country);
+    const Place c = idx.place(*country);
+    CHECK(c.id == "country:XT");
+    CHECK(c.feature_code == "PCLD");  // taken from the current row, which is merged away
+    CHECK(c.population == 5000);
+    CHECK(c.lat == Approx(-12.5));     // world-countries' point wins
+    CHECK_FALSE(idx.find_id("geonames:9000010"));
+
+    const auto historical = idx.find_id("geonames:9000011");
+    REQUIRE(historical);
+    const Place h = idx.place(*historical);
+    CHECK(h.feature_code == "PCLH");
+    CHECK(h.lat == Approx(-11.0));
+    CHECK(is_country(h));
+}

@@ -2,9 +2,10 @@
 
 #include "test_support.hpp"
 
+#include <gazetteer/detail/index_keys.hpp>
+#include <gazetteer/detail/normalize.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/index.hpp>
-#include <gazetteer/normalize.hpp>
 #include <gazetteer/version.hpp>
 
 #include <catch2/catch.hpp>
@@ -13,6 +14,7 @@
 #include <fstream>
 
 using namespace gazetteer;
+using gazetteer::detail::normalize_key;
 using gazetteer::test::read_all;
 using gazetteer::test::TempDir;
 using gazetteer::test::write_all;
@@ -35,26 +37,26 @@ TEST_CASE("an index round-trips places, names, keys, grid and boundaries", "[ind
     CHECK(info.sources[0].sha256.size() == 64);
 
     // Postings: an alternate name in Cyrillic reaches Moscow through its transliterated key.
-    auto list = idx.postings(normalize_key("Москва"));
+    auto list = detail::postings(idx, normalize_key("Москва"));
     REQUIRE(!list.empty());
     CHECK(idx.place_name(list[0].place) == "Moscow");
     CHECK(list[0].kind == MatchKind::AltName);
     // Lists are in importance order: Moscow (Russia) before Moscow, Idaho before Moscow, Pennsylvania.
-    auto moscow = idx.postings("moscow");
+    auto moscow = detail::postings(idx, "moscow");
     REQUIRE(moscow.size() >= 3);
     CHECK(idx.place_country(moscow[0].place) == "RU");
     for (std::size_t i = 1; i < moscow.size(); ++i)
         CHECK(idx.place_importance(moscow[i - 1].place) >= idx.place_importance(moscow[i].place));
-    CHECK(idx.postings("no such place").empty());
-    CHECK(idx.has_keys_with_prefix("sea of"));
-    CHECK_FALSE(idx.has_keys_with_prefix("sea of japan"));
+    CHECK(detail::postings(idx, "no such place").empty());
+    CHECK(detail::has_keys_with_prefix(idx, "sea of"));
+    CHECK_FALSE(detail::has_keys_with_prefix(idx, "sea of japan"));
 
     // Countries come from world-countries, with demonyms.
     auto ru = idx.country_place("RU");
     REQUIRE(ru);
     CHECK(idx.place_name(*ru) == "Russia");
     bool demonym = false;
-    for (auto p : idx.postings("russian")) demonym = demonym || (p.place == *ru && p.kind == MatchKind::Demonym);
+    for (auto p : detail::postings(idx, "russian")) demonym = demonym || (p.place == *ru && p.kind == MatchKind::Demonym);
     CHECK(demonym);
 
     // Divisions: placed at the centre of their places, named from admin1CodesASCII.
@@ -64,7 +66,7 @@ TEST_CASE("an index round-trips places, names, keys, grid and boundaries", "[ind
     CHECK(idx.place(*idx.find_id("geonames:2013348")).admin1_name == "Primorye");
 
     // Fuzzy keys and the spatial grid.
-    auto fz = idx.fuzzy_keys("vladivostock", 2);
+    auto fz = detail::fuzzy_keys(idx, "vladivostock", 2);
     REQUIRE(!fz.empty());
     CHECK(fz[0].first == "vladivostok");
     CHECK(fz[0].second == 1);
@@ -164,9 +166,9 @@ TEST_CASE("no single flipped byte crashes opening, reading or looking up", "[ind
             auto idx = Index::open(bad.string());
             ++opened;
             for (std::uint32_t i = 0; i < idx.size(); ++i) (void)idx.place(i, true);
-            (void)idx.postings("moscow");
-            (void)idx.fuzzy_keys("vladivostock", 2);
-            (void)idx.keys_with_prefix("k", 50);
+            (void)detail::postings(idx, "moscow");
+            (void)detail::fuzzy_keys(idx, "vladivostock", 2);
+            (void)detail::keys_with_prefix(idx, "k", 50);
             (void)idx.nearby(42.4, 130.6, 500, 10);
             (void)idx.find_id("geonames:2022586");
             try {

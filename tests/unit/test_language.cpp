@@ -2,9 +2,9 @@
 // word_key() must give exactly normalize_key()'s key (the index's), or names would silently stop
 // matching; the comparison runs over every Cyrillic letter and a large random sample of Hangul.
 
+#include <gazetteer/detail/normalize.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/geoparse.hpp>
-#include <gazetteer/normalize.hpp>
 
 #include "../../gazetteer/src/geoparse/language.hpp"
 

@@ -2,12 +2,14 @@
 
 #include "test_support.hpp"
 
+#include <gazetteer/detail/rank.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/lookup.hpp>
 
 #include <catch2/catch.hpp>
 
 using namespace gazetteer;
+using gazetteer::detail::place_importance;
 
 namespace {
 const Index& fixture() {

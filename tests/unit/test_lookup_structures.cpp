@@ -3,8 +3,10 @@
 
 #include "test_support.hpp"
 
+#include <gazetteer/detail/index_keys.hpp>
+#include <gazetteer/detail/normalize.hpp>
+#include <gazetteer/detail/rank.hpp>
 #include <gazetteer/lookup.hpp>
-#include <gazetteer/normalize.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -15,6 +17,9 @@
 #include <sstream>
 
 using namespace gazetteer;
+using gazetteer::detail::completion_rank;
+using gazetteer::detail::edit_distance;
+using gazetteer::detail::normalize_key;
 
 namespace {
 
@@ -57,7 +62,7 @@ const Index& dense() {
 
 std::vector<std::string> all_keys(const Index& idx) {
     std::vector<std::string> keys;
-    for (auto& [k, list] : idx.keys_with_prefix("", 1u << 30)) keys.push_back(k);
+    for (auto& [k, list] : detail::keys_with_prefix(idx, "", 1u << 30)) keys.push_back(k);
     return keys;
 }
 
@@ -79,7 +84,7 @@ std::string edit(const std::string& k, std::mt19937& rng, int kind) {
 
 std::set<std::string> fuzzy_set(const Index& idx, const std::string& q, unsigned d) {
     std::set<std::string> out;
-    for (auto& [k, dist] : idx.fuzzy_keys(q, d)) out.insert(k);
+    for (auto& [k, dist] : detail::fuzzy_keys(idx, q, d)) out.insert(k);
     return out;
 }
 
@@ -87,7 +92,7 @@ std::set<std::string> fuzzy_set(const Index& idx, const std::string& q, unsigned
 // completion_rank (the ranking search_prefix documents), best first, ties by place index.
 std::vector<std::uint32_t> reference_prefix(const Index& idx, const std::string& prefix, const LookupOptions& o) {
     std::map<std::uint32_t, double> best;
-    for (auto& [k, list] : idx.keys_with_prefix(normalize_key(prefix), 1u << 30)) {
+    for (auto& [k, list] : detail::keys_with_prefix(idx, normalize_key(prefix), 1u << 30)) {
         for (auto post : list) {
             if (!o.countries.empty() && idx.place_country(post.place) != o.countries[0]) continue;
             double r = completion_rank(post.kind, idx.place_importance(post.place), k.size());
@@ -171,7 +176,7 @@ TEST_CASE("lookup prefers the nearest typo distance", "[lookup][fuzzy]") {
     for (const auto& k : keys) {
         if (k.size() < 9 || k.find(' ') != std::string::npos || checked >= 50) continue;
         std::string q = edit(k, rng, 0);
-        if (!idx.postings(q).empty()) continue;  // the typo is itself a name
+        if (!detail::postings(idx, q).empty()) continue;  // the typo is itself a name
         auto r = lookup(idx, q);
         REQUIRE(!r.empty());
         for (auto& c : r) CHECK(c.edit_distance == 1);
@@ -188,7 +193,7 @@ TEST_CASE("stored completions answer as walking every key would", "[lookup][pref
         for (std::size_t n = 1; n <= 6 && n < keys[i].size(); ++n) prefixes.insert(keys[i].substr(0, n));
     int stored = 0, walked = 0;
     for (const auto& p : prefixes) {
-        bool is_stored = idx.completions(p).has_value();
+        bool is_stored = detail::completions(idx, p).has_value();
         (is_stored ? stored : walked) += 1;
         for (std::size_t limit : {1u, 5u, 10u, 30u}) {
             for (const char* country : {"", "JP"}) {
@@ -206,18 +211,18 @@ TEST_CASE("stored completions answer as walking every key would", "[lookup][pref
 
 TEST_CASE("a stored completion list holds the best places of its prefix", "[lookup][prefix]") {
     const Index& idx = dense();
-    auto stored = idx.completions("ka");
+    auto stored = detail::completions(idx, "ka");
     REQUIRE(stored.has_value());
     REQUIRE(stored->size() == 24);
     std::set<std::uint32_t> places;
     double last = 2;
     for (auto& c : *stored) {
-        std::string k = idx.key(c.key_id);
+        std::string k = detail::key(idx, c.key_id);
         CHECK(k.rfind("ka", 0) == 0);
         CHECK(places.insert(c.posting.place).second);  // one entry per place
         double r = completion_rank(c.posting.kind, idx.place_importance(c.posting.place), k.size());
         CHECK(r <= last);
         last = r;
     }
-    CHECK_FALSE(idx.completions("kazzz").has_value());
+    CHECK_FALSE(detail::completions(idx, "kazzz").has_value());
 }

@@ -1,11 +1,11 @@
 // Name normalisation: the keys that names and queries meet on.
 
-#include <gazetteer/normalize.hpp>
+#include <gazetteer/detail/normalize.hpp>
 
 #include <catch2/catch.hpp>
 
-using gazetteer::edit_distance;
-using gazetteer::normalize_key;
+using gazetteer::detail::edit_distance;
+using gazetteer::detail::normalize_key;
 
 TEST_CASE("ASCII names fold case, punctuation and apostrophes", "[normalize]") {
     CHECK(normalize_key("Komsomolsk-on-Amur") == "komsomolsk on amur");

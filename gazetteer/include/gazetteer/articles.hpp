@@ -28,6 +28,10 @@ struct Article {
 /// The name of `source` in messages: "<stdin>" for "-" or "", else `source` itself.
 std::string source_display_name(std::string_view source);
 
+/// The whole content of `source`, bytes as they are: the file, or standard input for "-" or "".
+/// Throws IoError "SOURCE: cannot read WHAT" when it cannot be opened or read.
+std::string read_source_bytes(const std::string& source, std::string_view what = "the input");
+
 /// The id of an article that names none, the one rule of every face:
 ///  - a text file: its file name without folder and extension ("news/a1.txt" -> "a1");
 ///  - a JSON Lines record: that stem, a colon and the record's 1-based line ("feed.jsonl", line

@@ -1,7 +1,9 @@
 #pragma once
 // The whole public API of the engine in one include, for programs that use more than one part
 // of it. Each header below holds one concern and can be included alone; none exposes a GDAL,
-// PROJ, GEOS, ICU or marisa type (those stay in gazetteer/src behind pimpls).
+// PROJ, GEOS, ICU or marisa type (those stay in gazetteer/src behind pimpls). The index's
+// internals (name keys, posting lists, ranking priors) are in gazetteer/detail/, which only the
+// engine, its tests and benchmarks include: the faces never do.
 //
 // Data flows one way: sources -> index -> look-up / geoparse -> itinerary / route -> layers.
 
@@ -9,9 +11,7 @@
 #include <gazetteer/version.hpp>    // library version
 #include <gazetteer/date.hpp>       // ISO 8601 dates as std::chrono::year_month_day
 #include <gazetteer/place.hpp>      // Place, Source, the country rule
-#include <gazetteer/normalize.hpp>  // name keys (normalize_key)
 #include <gazetteer/distance.hpp>   // great-circle distance
-#include <gazetteer/rank.hpp>       // ranking priors (place importance, completion rank)
 #include <gazetteer/text.hpp>       // tokenisation, sentence splitting, text checks
 
 #include <gazetteer/build.hpp>      // IndexBuilder: sources to index file

@@ -4,7 +4,6 @@
 #include <gazetteer/distance.hpp>  // haversine_km, which look-up callers have long reached from here
 #include <gazetteer/index.hpp>
 #include <gazetteer/place.hpp>
-#include <gazetteer/rank.hpp>      // place_importance and completion_rank, the ranking priors
 
 #include <optional>
 #include <string>

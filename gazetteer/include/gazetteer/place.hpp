@@ -56,6 +56,15 @@ inline bool is_country_feature_code(std::string_view feature_code) noexcept {
     return feature_code.substr(0, 3) == "PCL" || feature_code == "TERR";
 }
 
+/// is_country_feature_code() less PCLH (historical political entity): a country that exists
+/// today. The index builder merges a GeoNames row into the country record ("country:XX") only
+/// when it passes this rule, so that a former state filed under a present-day country code never
+/// lends its coordinates and names to that country: it stays a place of its own (and a country
+/// by is_country_feature_code(), so it still ranks and qualifies as one).
+inline bool is_current_country_feature_code(std::string_view feature_code) noexcept {
+    return is_country_feature_code(feature_code) && feature_code != "PCLH";
+}
+
 /// is_country_feature_code() of the place's feature code.
 inline bool is_country(const Place& place) noexcept { return is_country_feature_code(place.feature_code); }
 

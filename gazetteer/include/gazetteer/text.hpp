@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -95,6 +96,19 @@ bool is_valid_utf8(std::string_view s) noexcept;
 /// Otherwise the ill-formed sequences (a stray Latin-1 byte in UTF-8 news) are replaced with
 /// U+FFFD and counted. A UTF-8 byte order mark is kept (it is one code point, as in Python).
 std::size_t check_text(std::string& data, const std::string& name, std::size_t line = 0);
+
+/// `s` without leading and trailing ASCII white space (space, tab, line feed, vertical tab, form
+/// feed, carriage return), as a view into `s`.
+std::string_view trim_space(std::string_view s) noexcept;
+
+/// The items of a comma-separated list, each trimmed (trim_space). Empty items are kept, so that
+/// a position can be left blank ("train,,plane" -> "train", "", "plane"); "" has no items.
+std::vector<std::string> split_comma_list(std::string_view list);
+
+/// The finite decimal number that fills `s` once trimmed (trim_space), a leading '+' allowed as
+/// people write coordinates ("+43.1", "-131.9", "1e3"); nullopt for anything else, including
+/// "", "nan", "inf", "1,5" and trailing text.
+std::optional<double> parse_decimal(std::string_view s);
 
 /// Share of bad bytes (ill-formed UTF-8 or control characters) above which check_text() refuses
 /// input as not text. Real UTF-8 news with a few stray bytes stays far below it; binary data and

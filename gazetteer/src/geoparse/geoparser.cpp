@@ -1,7 +1,7 @@
 // The geoparser: recognition (which spans name places) and resolution (which places they name).
 //
 // Recognition is a greedy longest match over word tokens against the index's keys, extended word
-// by word while Index::has_keys_with_prefix says a longer key exists. A candidate span is then
+// by word while detail::has_keys_with_prefix says a longer key exists. A candidate span is then
 // judged with evidence in the spirit of rule-based NER (Mikheev et al. 1999, "Named entity
 // recognition without gazetteers"): capitalisation, sentence position, whether the word is used
 // in lower case elsewhere in the article (a common word), person titles and given names before
@@ -15,11 +15,12 @@
 // Confidence combines the winning score with its margin over the best rival more than 100 km
 // away; below options().abstain_below the parser keeps the candidates but names no place.
 
+#include <gazetteer/detail/index_keys.hpp>
+#include <gazetteer/detail/normalize.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/geoparse.hpp>
 #include <gazetteer/lookup.hpp>
 #include <gazetteer/place.hpp>
-#include <gazetteer/normalize.hpp>
 #include <gazetteer/text.hpp>
 
 #include "geoparse/language.hpp"
@@ -341,7 +342,7 @@ private:
             // not open a sentence with a common word is most likely a person ("Conor McGregor"):
             // its last word alone later is that person.
             if (start < 0 && j > i && !caps_context(i) && m_toks[j].is(TokWord) &&
-                (!m_toks[i].is(TokSentenceStart) || is_given_name(key(i))) && !top_is_major(m_idx.postings(key(j)))) {
+                (!m_toks[i].is(TokSentenceStart) || is_given_name(key(i))) && !top_is_major(detail::postings(m_idx, key(j)))) {
                 bool plain = true;
                 unsigned words = 0;
                 for (std::uint32_t k = i; k <= j; ++k) {
@@ -353,12 +354,12 @@ private:
                         plain = false;
                 }
                 if (plain && words <= 3) {
-                    auto first = m_idx.postings(key(i));
+                    auto first = detail::postings(m_idx, key(i));
                     bool first_place = !first.empty() && top_is_major(first);
                     std::string whole;
                     for (std::uint32_t k = i; k <= j; ++k)
                         if (m_toks[k].is(TokWord)) { if (!whole.empty()) whole += ' '; whole += key(k); }
-                    if (!first_place && m_idx.postings(whole).empty() && !m_idx.has_keys_with_prefix(whole)) {
+                    if (!first_place && detail::postings(m_idx, whole).empty() && !detail::has_keys_with_prefix(m_idx, whole)) {
                         // Only the last word: the first may be a given name shared with places.
                         persons.insert(key(j));
                     }
@@ -370,7 +371,7 @@ private:
                     const auto& kk = key(k);
                     // Function words, organisation nouns and major places inside a run ("the
                     // Russian Foreign Office") are not names.
-                    if (is_stop_word(kk) || is_org_cue(kk) || rank_of(m_idx.postings(kk)) >= Admin1) continue;
+                    if (is_stop_word(kk) || is_org_cue(kk) || rank_of(detail::postings(m_idx, kk)) >= Admin1) continue;
                     persons.insert(kk);
                 }
             }
@@ -380,7 +381,7 @@ private:
                 !(i > 0 && word(i - 1) && is_preposition(key(i - 1)))) {
                 const auto& vk = key(j + 1);
                 if ((vk == "said" || vk == "says" || vk == "told" || vk == "added" || vk == "explained") &&
-                    !top_is_major(m_idx.postings(key(i))) && !m_s.lower_words.count(key(i)))
+                    !top_is_major(detail::postings(m_idx, key(i))) && !m_s.lower_words.count(key(i)))
                     persons.insert(key(i));
             }
             i = j + 1;
@@ -435,13 +436,13 @@ private:
             long best_last = -1;
             PostingList best_list;
             std::string best_key;
-            auto pl = m_idx.postings(cur);
+            auto pl = detail::postings(m_idx, cur);
             if (!pl.empty()) { best_last = i; best_list = pl; best_key = cur; }
             if (t.is(TokDottedAbbrev) && pl.empty()) {
                 // "U.S." may be indexed as "US": try the initials run together.
                 std::string joined;
                 for (char c : cur) if (c != ' ') joined.push_back(c);
-                auto pj = m_idx.postings(joined);
+                auto pj = detail::postings(m_idx, joined);
                 if (!pj.empty()) { best_last = i; best_list = pj; best_key = joined; }
             }
             std::uint32_t j = i;
@@ -453,12 +454,12 @@ private:
                 // trie's prefix search (the costliest look-up) for most tokens.
                 const Token& nt = m_toks[static_cast<std::uint32_t>(nx)];
                 if (!nt.is(TokCapitalised) && !nt.is(TokDigit) && nt.cp_end - nt.cp_begin > 4) break;
-                if (!m_idx.has_keys_with_prefix(cur)) break;
+                if (!detail::has_keys_with_prefix(m_idx, cur)) break;
                 cur += ' ';
                 cur += key(static_cast<std::uint32_t>(nx));
                 j = static_cast<std::uint32_t>(nx);
                 if (!m_toks[j].is(TokCapitalised) && !m_toks[j].is(TokDigit)) continue;  // "Komsomolsk-on-Amur": ends capitalised
-                auto pl2 = m_idx.postings(cur);
+                auto pl2 = detail::postings(m_idx, cur);
                 if (!pl2.empty()) { best_last = j; best_list = pl2; best_key = cur; }
             }
             if (best_last < 0) continue;
@@ -550,7 +551,7 @@ private:
                 }
             }
             // Plural people nouns ("Americans", "Saudis") are not place mentions.
-            if (demonym && k1.size() > 3 && k1.back() == 's' && !m_idx.postings(std::string_view(k1).substr(0, k1.size() - 1)).empty())
+            if (demonym && k1.size() > 3 && k1.back() == 's' && !detail::postings(m_idx, std::string_view(k1).substr(0, k1.size() - 1)).empty())
                 return false;
             // Two-letter country codes other than the usual news abbreviations ("US", "UK") need
             // the country to be named elsewhere in the article ("BA" is rarely Bosnia).
@@ -586,7 +587,7 @@ private:
                     if (!major || (single && !sp.cue)) return false;
                 } else if (p_start && (is_stop_word(pk) || m_s.lower_words.count(pk))) {
                     // "The", "In", "When" at the start of a sentence
-                } else if (is_place_modifier(pk) || is_calendar_word(pk) || !m_idx.postings(pk).empty()) {
+                } else if (is_place_modifier(pk) || is_calendar_word(pk) || !detail::postings(m_idx, pk).empty()) {
                     // "Northern Syria", "Monday Moscow", "Syrian Kurdish"
                 } else if (!major && !demonym) {
                     return false;
@@ -604,7 +605,7 @@ private:
             if (is_org_cue(ok) || is_title_word(ok)) {
                 if (!major) return false;
                 sp.recog -= 0.05;
-            } else if (!is_place_modifier(ok) && m_idx.postings(ok).empty() && !major) {
+            } else if (!is_place_modifier(ok) && detail::postings(m_idx, ok).empty() && !major) {
                 return false;
             }
         }
@@ -624,7 +625,7 @@ private:
                     sp.reasons.push_back("part of a name ('" + std::string(surface(q)) + "')");
                 } else if (is_title_word(qk) || is_calendar_word(qk) || is_place_modifier(qk)) {
                     // "Moscow Mayor", "Syrian President"
-                } else if (!m_idx.postings(qk).empty() && !m_s.persons.count(qk)) {
+                } else if (!detail::postings(m_idx, qk).empty() && !m_s.persons.count(qk)) {
                     // next to another place: "Syrian Kurdish", "Paris France"
                 } else if (m_s.persons.count(qk) || is_given_name(k1) || is_leading_family_name(k1)) {
                     if (!major || (single && is_leading_family_name(k1))) return false;

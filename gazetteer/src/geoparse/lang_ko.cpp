@@ -15,7 +15,7 @@
 
 #include "geoparse/language.hpp"
 
-#include <gazetteer/normalize.hpp>
+#include <gazetteer/detail/normalize.hpp>
 
 #include <algorithm>
 #include <array>
@@ -203,7 +203,7 @@ private:
         std::string k;
         word_key(noun, k);
         std::string full = prefix_key.empty() ? k : std::string(prefix_key) + " " + k;
-        auto pl = m_idx.postings(full);
+        auto pl = detail::postings(m_idx, full);
         if (!pl.empty()) {
             hit.list = pl;
             hit.key = full;
@@ -220,7 +220,7 @@ private:
         // South Korean names are romanised by the Revised Romanization, North Korean ones by
         // McCune-Reischauer ("개성" Kaesong, "금강산" Kumgang-san): each names only Korean places.
         auto korean = [&](const std::string& key) {
-            auto l = m_idx.postings(key);
+            auto l = detail::postings(m_idx, key);
             if (l.empty()) return false;
             auto cc = m_idx.place_country(l[0].place);
             if (cc != "KR" && cc != "KP") return false;
@@ -308,7 +308,7 @@ private:
             for (int words = 1; words < 3; ++words) {
                 std::uint32_t n = j + 1;
                 if (!hangul_word(n) || m_toks[n].is(TokNewlineBefore) || !m_toks[n].is(TokSpaceBefore)) break;
-                if (!m_idx.has_keys_with_prefix(prefix)) break;
+                if (!detail::has_keys_with_prefix(m_idx, prefix)) break;
                 std::vector<Split> nv;
                 splits(n, nv);
                 bool got = false;

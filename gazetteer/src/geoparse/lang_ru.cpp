@@ -19,7 +19,7 @@
 
 #include "geoparse/language.hpp"
 
-#include <gazetteer/normalize.hpp>
+#include <gazetteer/detail/normalize.hpp>
 
 #include <algorithm>
 #include <array>
@@ -366,7 +366,7 @@ private:
         PostingList best_list;
         std::string best_key;
         for (std::size_t n = 0; n < beam.size(); ++n) {
-            auto pl = m_idx.postings(beam[n]);
+            auto pl = detail::postings(m_idx, beam[n]);
             // An initialism is written as it is: an inflected guess ("Туве" -> "тув") that only
             // an abbreviation owns is not that initialism.
             if (n > 0 && only_abbreviations(pl)) continue;
@@ -385,7 +385,7 @@ private:
                 break;
             next.clear();
             for (const auto& k : beam) {
-                if (!m_idx.has_keys_with_prefix(k)) continue;
+                if (!detail::has_keys_with_prefix(m_idx, k)) continue;
                 for (const auto& f : forms(n)) {
                     std::string c = k + " " + f;
                     if (std::find(next.begin(), next.end(), c) == next.end()) next.push_back(std::move(c));
@@ -395,7 +395,7 @@ private:
             beam.swap(next);
             j = n;
             for (const auto& k : beam) {
-                auto pl = m_idx.postings(k);
+                auto pl = detail::postings(m_idx, k);
                 if (!pl.empty()) { best_last = j; best_list = pl; best_key = k; break; }
             }
         }
@@ -405,10 +405,10 @@ private:
             place_noun(i - 1)) {
             bool found = best_last > static_cast<long>(i);
             for (const auto& nk : forms(i - 1)) {
-                if (found || !m_idx.has_keys_with_prefix(nk)) continue;
+                if (found || !detail::has_keys_with_prefix(m_idx, nk)) continue;
                 for (const auto& k : forms(i)) {
                     std::string c = nk + " " + k;
-                    auto pl = m_idx.postings(c);
+                    auto pl = detail::postings(m_idx, c);
                     if (!pl.empty()) { best_last = i; best_list = pl; best_key = c; found = true; break; }
                 }
             }
@@ -427,8 +427,8 @@ private:
                         std::string bgn;
                         cyrillic_bgn_key(to_utf8(w.substr(0, w.size() - e.size())), bgn);
                         std::string k = bgn + " " + std::string(noun);
-                        auto pl = m_idx.postings(k);
-                        if (pl.empty() && noun == "krai") pl = m_idx.postings(k = bgn + " kray");
+                        auto pl = detail::postings(m_idx, k);
+                        if (pl.empty() && noun == "krai") pl = detail::postings(m_idx, k = bgn + " kray");
                         if (!pl.empty()) { best_last = nx; best_list = pl; best_key = k; break; }
                     }
                 }
@@ -441,7 +441,7 @@ private:
             std::string k;
             for (const auto& n : m_scratch) {
                 cyrillic_bgn_key(to_utf8(n), k);
-                auto pl = m_idx.postings(k);
+                auto pl = detail::postings(m_idx, k);
                 if (!pl.empty()) { best_last = i; best_list = pl; best_key = k; bgn_only = true; break; }
             }
         }
@@ -499,17 +499,17 @@ private:
     // ("Власти Крыма": a sentence opener and a region, not a person's names).
     bool names_division(std::uint32_t t) {
         for (const auto& k : forms(t)) {
-            auto pl = m_idx.postings(k);
+            auto pl = detail::postings(m_idx, k);
             if (pl.empty()) continue;
             auto fc = m_idx.place_feature_code(pl[0].place);
-            return fc == "ADM1" || fc.rfind("PCL", 0) == 0;
+            return fc == "ADM1" || is_country_feature_code(fc);
         }
         return false;
     }
 
     int prominence_of(std::uint32_t t) {
         for (const auto& k : forms(t)) {
-            auto pl = m_idx.postings(k);
+            auto pl = detail::postings(m_idx, k);
             if (!pl.empty()) return prominence(m_idx, pl);
         }
         return 0;

@@ -10,8 +10,8 @@
 
 #include "geoparse/language.hpp"
 
+#include <gazetteer/detail/normalize.hpp>
 #include <gazetteer/error.hpp>
-#include <gazetteer/normalize.hpp>
 #include <gazetteer/place.hpp>
 
 #include <array>

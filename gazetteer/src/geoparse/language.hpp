@@ -4,6 +4,7 @@
 // (geoparser.cpp) calls find_language_spans() and resolves what it returns exactly as it resolves
 // English spans; everything that depends on the language lives behind this header.
 
+#include <gazetteer/detail/index_keys.hpp>
 #include <gazetteer/index.hpp>
 #include <gazetteer/text.hpp>
 

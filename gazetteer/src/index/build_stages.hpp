@@ -6,7 +6,7 @@
 //             one place per country and per first-level division, regions placed from their
 //             member countries, curated aliases added; merged rows are marked dropped
 //   rank      lay_out_places (place_records.cpp): drops merged rows and duplicate names, lays
-//             out the place records with their ranking prior (rank.hpp) and the string pool
+//             out the place records with their ranking prior (detail/rank.hpp) and the string pool
 //   keys      build_name_keys (name_keys.cpp): every name normalised, the key trie, postings in
 //             importance order
 //   lookups   build_fuzzy_index (fuzzy_index.cpp), build_completions (completions.cpp),
@@ -31,8 +31,9 @@ namespace gazetteer::detail {
 
 // ---- merge ------------------------------------------------------------------------------
 
-/// One place "country:XX" per country read; a GeoNames PCL* row of the same country gives it
-/// what world-countries lacks and is dropped (merge_countries.cpp).
+/// One place "country:XX" per country read; a GeoNames row of the same country that names it
+/// as it is today (is_current_country_feature_code) gives it what world-countries lacks and is
+/// dropped (merge_countries.cpp).
 void merge_countries(Drafts& drafts);
 /// Points of curated areas made of countries (region_members.csv), from their members; a
 /// curated place left without a point is dropped (merge_regions.cpp).

@@ -2,7 +2,7 @@
 
 #include "index/build_stages.hpp"
 
-#include <gazetteer/rank.hpp>
+#include <gazetteer/detail/rank.hpp>
 
 #include <xxhash.h>
 

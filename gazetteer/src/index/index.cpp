@@ -5,7 +5,7 @@
 #include <gazetteer/distance.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/index.hpp>
-#include <gazetteer/normalize.hpp>
+#include <gazetteer/detail/normalize.hpp>
 #include <gazetteer/version.hpp>
 
 #include <fcntl.h>
@@ -307,7 +307,7 @@ std::string_view Index::place_alt_name(std::uint32_t i, std::size_t k) const {
 }
 
 namespace {
-PostingList postings_of(const IndexData& d, std::size_t key_id) {
+detail::PostingList postings_of(const IndexData& d, std::size_t key_id) {
     d.check(SectionId::PostingOffsets);
     d.check(SectionId::Postings);
     std::uint32_t b = d.posting_offsets[key_id], e = d.posting_offsets[key_id + 1];
@@ -323,8 +323,8 @@ PostingList postings_of(const IndexData& d, std::size_t key_id) {
 }
 }  // namespace
 
-PostingList Index::postings(std::string_view key) const {
-    const auto& d = *m_data;
+detail::PostingList detail::postings(const Index& index, std::string_view key) {
+    const auto& d = detail::IndexAccess::data(index);
     if (key.empty()) return {};
     marisa::Agent agent;
     agent.set_query(key.data(), key.size());
@@ -332,8 +332,8 @@ PostingList Index::postings(std::string_view key) const {
     return postings_of(d, agent.key().id());
 }
 
-bool Index::has_keys_with_prefix(std::string_view key) const {
-    const auto& d = *m_data;
+bool detail::has_keys_with_prefix(const Index& index, std::string_view key) {
+    const auto& d = detail::IndexAccess::data(index);
     std::string q(key);
     q.push_back(' ');
     marisa::Agent agent;
@@ -341,9 +341,10 @@ bool Index::has_keys_with_prefix(std::string_view key) const {
     return d.trie.predictive_search(agent);
 }
 
-std::vector<std::pair<std::string, PostingList>> Index::keys_with_prefix(std::string_view prefix,
-                                                                         std::size_t max_keys) const {
-    const auto& d = *m_data;
+std::vector<std::pair<std::string, detail::PostingList>> detail::keys_with_prefix(const Index& index,
+                                                                                 std::string_view prefix,
+                                                                                 std::size_t max_keys) {
+    const auto& d = detail::IndexAccess::data(index);
     std::vector<std::pair<std::string, PostingList>> out;
     marisa::Agent agent;
     agent.set_query(prefix.data(), prefix.size());
@@ -356,8 +357,8 @@ namespace detail {
 std::uint32_t fuzzy_hash(std::string_view s) { return static_cast<std::uint32_t>(XXH3_64bits(s.data(), s.size())); }
 }  // namespace detail
 
-std::vector<std::pair<std::string, unsigned>> Index::fuzzy_keys(std::string_view key, unsigned max_distance) const {
-    const auto& d = *m_data;
+std::vector<std::pair<std::string, unsigned>> detail::fuzzy_keys(const Index& index, std::string_view key, unsigned max_distance) {
+    const auto& d = detail::IndexAccess::data(index);
     std::vector<std::pair<std::string, unsigned>> out;
     if (key.size() < detail::kFuzzyMinKeyLength || max_distance == 0) return out;
     max_distance = std::min(max_distance, 2u);
@@ -406,8 +407,8 @@ std::vector<std::pair<std::string, unsigned>> Index::fuzzy_keys(std::string_view
     return out;
 }
 
-std::optional<std::vector<Index::Completion>> Index::completions(std::string_view prefix) const {
-    const auto& d = *m_data;
+std::optional<std::vector<detail::Completion>> detail::completions(const Index& index, std::string_view prefix) {
+    const auto& d = detail::IndexAccess::data(index);
     d.check(SectionId::Completions);
     d.check(SectionId::CompletionEntries);
     std::uint64_t h = XXH3_64bits(prefix.data(), prefix.size());
@@ -425,14 +426,14 @@ std::optional<std::vector<Index::Completion>> Index::completions(std::string_vie
     return out;
 }
 
-std::size_t Index::key_length(std::uint32_t key_id) const {
-    const auto& d = *m_data;
+std::size_t detail::key_length(const Index& index, std::uint32_t key_id) {
+    const auto& d = detail::IndexAccess::data(index);
     if (key_id >= d.key_lengths.size()) return 0;
-    return d.key_lengths[key_id] < 255 ? d.key_lengths[key_id] : key(key_id).size();
+    return d.key_lengths[key_id] < 255 ? d.key_lengths[key_id] : key(index, key_id).size();
 }
 
-std::string Index::key(std::uint32_t key_id) const {
-    const auto& d = *m_data;
+std::string detail::key(const Index& index, std::uint32_t key_id) {
+    const auto& d = detail::IndexAccess::data(index);
     if (key_id >= d.trie.num_keys()) return {};
     marisa::Agent agent;
     agent.set_query(static_cast<std::size_t>(key_id));

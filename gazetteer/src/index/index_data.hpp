@@ -3,6 +3,7 @@
 
 #include "index/format.hpp"
 
+#include <gazetteer/detail/index_keys.hpp>
 #include <gazetteer/index.hpp>
 
 #include <marisa.h>
@@ -80,6 +81,11 @@ struct IndexData {
         const void* nul = std::memchr(s, 0, strings_size - offset);
         return nul ? std::string_view(s, static_cast<const char*>(nul) - s) : std::string_view();
     }
+};
+
+/// The one door from an Index to its data, for the key-level reads (detail/index_keys.hpp).
+struct IndexAccess {
+    static const IndexData& data(const Index& index) noexcept { return *index.m_data; }
 };
 
 }  // namespace gazetteer::detail

@@ -2,29 +2,22 @@
 
 #include "index/build_stages.hpp"
 
+#include <gazetteer/place.hpp>
+
 #include <cmath>
 #include <map>
 
 namespace gazetteer::detail {
 
-namespace {
-
-// GeoNames feature codes of a country row (independent, dependent, freely associated,
-// semi-independent, section, other, territory).
-bool is_country_code(std::string_view fc) {
-    return fc == "PCLI" || fc == "PCLD" || fc == "PCLF" || fc == "PCLS" || fc == "PCLIX" || fc == "PCL" || fc == "TERR";
-}
-
-}  // namespace
-
 void merge_countries(Drafts& st) {
     auto& places = st.places;
-    // Countries: one place "country:XX" each. A GeoNames PCL* row for the same country gives
-    // its coordinates and names and is then dropped, so a country is never listed twice.
+    // Countries: one place "country:XX" each. A GeoNames row naming the same country as it is
+    // today gives its coordinates and names and is then dropped, so a country is never listed
+    // twice; a historical entity (PCLH) under the same code is kept apart (place.hpp).
     std::map<std::string, std::size_t> country_row;
     for (std::size_t i = 0; i < places.size(); ++i)
         if (places[i].source == Source::GeoNames && places[i].feature_class == 'A' &&
-            is_country_code(places[i].feature_code) && !places[i].country.empty() &&
+            is_current_country_feature_code(places[i].feature_code) && !places[i].country.empty() &&
             !country_row.count(places[i].country))
             country_row[places[i].country] = i;
     for (auto& [iso2, c] : st.countries) {

@@ -1,9 +1,9 @@
-// Keys stage: every name normalised to its key (normalize.hpp), the trie of distinct keys, and
+// Keys stage: every name normalised to its key (detail/normalize.hpp), the trie of distinct keys, and
 // each key's postings in importance order.
 
 #include "index/build_stages.hpp"
 
-#include <gazetteer/normalize.hpp>
+#include <gazetteer/detail/normalize.hpp>
 
 #include <algorithm>
 #include <atomic>

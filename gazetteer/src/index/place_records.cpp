@@ -1,10 +1,10 @@
-// Rank stage: the place records, each with its ranking prior (rank.hpp), their alternate names
+// Rank stage: the place records, each with its ranking prior (detail/rank.hpp), their alternate names
 // and strings, and the order of their stable ids.
 
 #include "index/build_stages.hpp"
 
+#include <gazetteer/detail/rank.hpp>
 #include <gazetteer/error.hpp>
-#include <gazetteer/rank.hpp>
 
 #include <algorithm>
 #include <cmath>

@@ -11,7 +11,10 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
+#include <iostream>
 #include <iterator>
+#include <sstream>
 
 namespace gazetteer {
 
@@ -35,6 +38,15 @@ bool blank(std::string_view s) {
 
 std::string source_display_name(std::string_view source) {
     return is_stdin(source) ? std::string("<stdin>") : std::string(source);
+}
+
+std::string read_source_bytes(const std::string& source, std::string_view what) {
+    if (is_stdin(source)) return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    std::ifstream in(source, std::ios::binary);
+    std::ostringstream ss;
+    if (in) ss << in.rdbuf();
+    if (!in || in.bad()) throw IoError(source + ": cannot read " + std::string(what));
+    return ss.str();
 }
 
 std::string default_article_id(std::string_view source, std::uint64_t line) {

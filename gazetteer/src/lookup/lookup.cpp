@@ -8,9 +8,12 @@
 #include "index/format.hpp"
 #include "rank/match_quality.hpp"
 
+#include <gazetteer/detail/index_keys.hpp>
+#include <gazetteer/detail/normalize.hpp>
+#include <gazetteer/detail/rank.hpp>
 #include <gazetteer/error.hpp>
 #include <gazetteer/lookup.hpp>
-#include <gazetteer/normalize.hpp>
+#include <gazetteer/text.hpp>
 
 #include <fmt/format.h>
 
@@ -22,6 +25,9 @@
 
 namespace gazetteer {
 
+using detail::normalize_key;
+using detail::PostingList;
+
 bool BBox::contains(double lat, double lon) const noexcept {
     if (lat < south || lat > north) return false;
     if (west <= east) return lon >= west && lon <= east;
@@ -29,12 +35,6 @@ bool BBox::contains(double lat, double lon) const noexcept {
 }
 
 namespace {
-
-std::string_view trim_view(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
 
 using detail::kImportanceWeight;
 using detail::kMatchWeight;
@@ -122,7 +122,7 @@ Candidate make_candidate(const Index& idx, const Scored& s, const LookupOptions&
     c.place = idx.place(s.place);
     c.score = std::round(s.score * 10000) / 10000;
     c.match = s.kind;
-    c.matched_name = s.key ? *s.key : idx.key(s.key_id);
+    c.matched_name = s.key ? *s.key : detail::key(idx, s.key_id);
     c.edit_distance = s.dist;
     c.distance_km = s.km >= 0 ? std::round(s.km * 1000) / 1000 : -1;
     c.reasons.reserve(6);
@@ -244,17 +244,17 @@ Found candidates_for(const Index& idx, const std::string& key, const LookupOptio
     Found f;
     TopScores top(o.limit);
     f.keys.push_back(key);
-    collect_list(idx, idx.postings(key), &f.keys.back(), 0, 1.0, o, Ranking::WholeName, f.all, top);
+    collect_list(idx, detail::postings(idx, key), &f.keys.back(), 0, 1.0, o, Ranking::WholeName, f.all, top);
     // Typo matches only when no place carries the name exactly: a user who types the exact name
     // of a village ("Khasan") means the village, not a city one letter away ("Kasan" = Kazan).
     // The nearest typos first: distance 2 only when nothing lies at distance 1.
     if (o.fuzzy && o.max_edit_distance > 0 && key.size() >= 5 && f.all.empty()) {
         unsigned maxd = key.size() >= 9 ? o.max_edit_distance : 1;
         for (unsigned d = 1; d <= maxd && f.all.empty(); ++d) {
-            for (auto& [k, dist] : idx.fuzzy_keys(key, d)) {
+            for (auto& [k, dist] : detail::fuzzy_keys(idx, key, d)) {
                 if (dist < d) continue;  // the exact key (filtered out) or one tried at distance 1
                 f.keys.push_back(k);
-                collect_list(idx, idx.postings(k), &f.keys.back(), dist, 1.0, o, Ranking::WholeName, f.all, top);
+                collect_list(idx, detail::postings(idx, k), &f.keys.back(), dist, 1.0, o, Ranking::WholeName, f.all, top);
             }
         }
     }
@@ -278,7 +278,7 @@ std::vector<Candidate> lookup(const Index& idx, std::string_view query, const Lo
         if (!name_key.empty() && !qual_key.empty()) {
             std::set<std::string> countries;
             std::set<std::pair<std::string, std::string>> divisions;
-            for (auto post : idx.postings(qual_key)) {
+            for (auto post : detail::postings(idx, qual_key)) {
                 char fc = idx.place_feature_class(post.place);
                 auto code = idx.place_feature_code(post.place);
                 if (fc != 'A') continue;
@@ -301,7 +301,7 @@ std::vector<Candidate> lookup(const Index& idx, std::string_view query, const Lo
                 }
                 if (!kept.empty()) {
                     auto out = finish(idx, kept, o);
-                    for (auto& c : out) c.reasons.push_back("in '" + std::string(trim_view(query.substr(comma + 1))) + "'");
+                    for (auto& c : out) c.reasons.push_back("in '" + std::string(trim_space(query.substr(comma + 1))) + "'");
                     return out;
                 }
             }
@@ -326,12 +326,12 @@ std::vector<Candidate> search_prefix(const Index& idx, std::string_view prefix, 
     // other completion, so the best of them that pass are the best that pass), or when the list
     // holds every place of the prefix (fewer than the stored count).
     if (!o.near) {
-        if (auto stored = idx.completions(key)) {
+        if (auto stored = detail::completions(idx, key)) {
             for (const auto& c : *stored) {
                 if (!passes(idx, c.posting.place, o)) continue;
                 double km;
                 double s = score_of(idx, c.posting.place, c.posting.kind, 0, o, Ranking::Completion, km) *
-                           factor(idx.key_length(c.key_id));
+                           factor(detail::key_length(idx, c.key_id));
                 all.push_back({c.posting.place, c.posting.kind, 0, nullptr, c.key_id, s, km});
             }
             if (all.size() >= o.limit || stored->size() < detail::kCompletionCount) return finish(idx, all, o);
@@ -342,7 +342,7 @@ std::vector<Candidate> search_prefix(const Index& idx, std::string_view prefix, 
     // stored one under selective filters or a distance bias, the first 20000.
     TopScores top(o.limit);
     std::deque<std::string> keys;
-    for (auto& [k, list] : idx.keys_with_prefix(key, 20000)) {
+    for (auto& [k, list] : detail::keys_with_prefix(idx, key, 20000)) {
         keys.push_back(std::move(k));
         collect_list(idx, list, &keys.back(), 0, factor(keys.back().size()), o, Ranking::Completion, all, top);
     }

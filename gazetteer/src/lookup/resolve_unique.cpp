@@ -3,6 +3,7 @@
 
 #include <gazetteer/error.hpp>
 #include <gazetteer/lookup.hpp>
+#include <gazetteer/text.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -19,12 +20,6 @@ constexpr double kCloseScore = 0.9;
 constexpr double kSamePlaceKm = 50;
 // Candidates looked at: enough for the rivals of a common name.
 constexpr std::size_t kCandidates = 10;
-
-std::string trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return std::string(s);
-}
 
 bool is_division(const Place& p) { return p.feature_class == 'A' && p.feature_code == "ADM1"; }
 
@@ -57,13 +52,13 @@ std::vector<Candidate> fold_divisions(std::vector<Candidate> found) {
 }
 
 UniqueResolution resolve(const Index& index, std::string_view text, bool with_fixes) {
-    std::string name = trim(text);
+    std::string name(trim_space(text));
     LookupOptions options;
     options.limit = kCandidates;
     const std::size_t at = name.rfind('@');
     if (at != std::string::npos) {
-        std::string country = trim(std::string_view(name).substr(at + 1));
-        name = trim(std::string_view(name).substr(0, at));
+        std::string country(trim_space(std::string_view(name).substr(at + 1)));
+        name = std::string(trim_space(std::string_view(name).substr(0, at)));
         const bool two_letters = country.size() == 2 && std::all_of(country.begin(), country.end(), [](unsigned char c) {
                                      return std::isalpha(c);
                                  });

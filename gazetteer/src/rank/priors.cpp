@@ -1,20 +1,21 @@
-// The priors the index stores with each place and with each busy prefix's completions (rank.hpp).
+// The priors the index stores with each place and with each busy prefix's completions (detail/rank.hpp).
 
 #include "rank/match_quality.hpp"
 
-#include <gazetteer/rank.hpp>
+#include <gazetteer/place.hpp>
+#include <gazetteer/detail/rank.hpp>
 
 #include <algorithm>
 #include <cmath>
 
-namespace gazetteer {
+namespace gazetteer::detail {
 
 float place_importance(char fclass, std::string_view fcode, std::uint64_t population) {
     // Population on a log scale: 1 person -> 0, 30 million -> 1.
     double pop = population ? std::min(1.0, std::log10(static_cast<double>(population) + 1) / 7.5) : 0.0;
     double base = 0.0, bonus = 0.0;
     if (fclass == 'A') {
-        if (fcode.rfind("PCL", 0) == 0 || fcode == "TERR") return 1.0f;
+        if (is_country_feature_code(fcode)) return 1.0f;
         // A division's population may lift it, but never to the level of its capital city.
         if (fcode == "ADM1") return static_cast<float>(std::clamp(std::max(0.6, 0.9 * pop), 0.0, 0.9));
         else if (fcode == "ADMD" || fcode == "ADM2" || fcode == "ZN") base = 0.4;
@@ -51,4 +52,4 @@ double completion_rank(MatchKind kind, float importance, std::size_t key_length)
            std::pow(0.99, static_cast<double>(key_length));
 }
 
-}  // namespace gazetteer
+}  // namespace gazetteer::detail

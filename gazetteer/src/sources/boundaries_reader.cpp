@@ -3,7 +3,7 @@
 
 #include "sources/readers.hpp"
 
-#include <gazetteer/normalize.hpp>
+#include <gazetteer/detail/normalize.hpp>
 
 #include <ogrsf_frmts.h>
 

@@ -3,6 +3,7 @@
 // JSON files (internal).
 
 #include <gazetteer/index.hpp>
+#include <gazetteer/text.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -32,11 +33,7 @@ inline std::vector<std::string_view> split(std::string_view s, char sep) {
     }
 }
 
-inline std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
+inline std::string_view trim(std::string_view s) noexcept { return trim_space(s); }  // text.hpp
 
 /// A finite number filling the whole (trimmed) field.
 inline bool parse_double(std::string_view s, double& v) {

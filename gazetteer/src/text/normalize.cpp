@@ -1,4 +1,4 @@
-#include <gazetteer/normalize.hpp>
+#include <gazetteer/detail/normalize.hpp>
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -9,7 +9,7 @@
 #include <mutex>
 #include <vector>
 
-namespace gazetteer {
+namespace gazetteer::detail {
 
 namespace {
 
@@ -105,4 +105,4 @@ unsigned edit_distance(std::string_view a, std::string_view b, unsigned max_dist
     return std::min(prev[m], max_distance + 1);
 }
 
-}  // namespace gazetteer
+}  // namespace gazetteer::detail

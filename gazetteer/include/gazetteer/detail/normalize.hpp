@@ -1,11 +1,11 @@
 #pragma once
 // Name normalisation shared by the index builder, the look-up and the geoparser, so that a name
-// and a query meet on the same key.
+// and a query meet on the same key (engine internals: faces look names up through lookup.hpp).
 
 #include <string>
 #include <string_view>
 
-namespace gazetteer {
+namespace gazetteer::detail {
 
 /// Returns the match key of a name: any script transliterated to Latin (ICU "Any-Latin",
 /// then "Latin-ASCII"), case folded, apostrophes and modifier letters (' ’ ʼ ʻ ʹ `) dropped,
@@ -26,4 +26,4 @@ bool is_ascii(std::string_view s) noexcept;
 /// and returning max_distance + 1 once the distance must exceed max_distance.
 unsigned edit_distance(std::string_view a, std::string_view b, unsigned max_distance);
 
-}  // namespace gazetteer
+}  // namespace gazetteer::detail

@@ -1,6 +1,7 @@
 #pragma once
 // Ranking priors shared by the index builder (which stores them) and the look-ups (which read
-// them back): a layer below both, so that building an index never depends on lookup.hpp.
+// them back): a layer below both, so that building an index never depends on lookup.hpp
+// (engine internals: faces see the resulting scores in lookup.hpp's candidates).
 
 #include <gazetteer/index.hpp>
 
@@ -8,7 +9,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace gazetteer {
+namespace gazetteer::detail {
 
 /// The prior of a place alone, in [0,1]: population and feature type (capitals, countries and
 /// divisions rank above villages). The builder stores it in each place record; exposed for
@@ -22,4 +23,4 @@ float place_importance(char feature_class, std::string_view feature_code, std::u
 /// so it must not change without a rebuild).
 double completion_rank(MatchKind kind, float importance, std::size_t key_length);
 
-}  // namespace gazetteer
+}  // namespace gazetteer::detail

@@ -1,0 +1,30 @@
+# Fails when a C++ file below ROOT/<each of DIRS> includes an engine internal header
+# (gazetteer/detail/...): the faces must go through the public API of gazetteer/include.
+#   cmake -DROOT=<source dir> -DDIRS="gazetteer/cli;gazetteer/python;map" -P check_no_detail_includes.cmake
+# A folder of DIRS that does not exist is an error too, so that a renamed face is not silently
+# left unchecked.
+if(NOT DEFINED ROOT OR NOT DEFINED DIRS)
+  message(FATAL_ERROR "usage: cmake -DROOT=DIR -DDIRS=\"a;b\" -P check_no_detail_includes.cmake")
+endif()
+set(offenders)
+set(checked 0)
+foreach(dir IN LISTS DIRS)
+  if(NOT IS_DIRECTORY "${ROOT}/${dir}")
+    message(FATAL_ERROR "${ROOT}/${dir}: no such folder to check")
+  endif()
+  file(GLOB_RECURSE files "${ROOT}/${dir}/*.cpp" "${ROOT}/${dir}/*.hpp" "${ROOT}/${dir}/*.h" "${ROOT}/${dir}/*.cc")
+  foreach(f IN LISTS files)
+    math(EXPR checked "${checked} + 1")
+    file(STRINGS "${f}" hits REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"]gazetteer/detail/")
+    foreach(h IN LISTS hits)
+      file(RELATIVE_PATH rel "${ROOT}" "${f}")
+      string(STRIP "${h}" h)
+      list(APPEND offenders "${rel}: ${h}")
+    endforeach()
+  endforeach()
+endforeach()
+if(offenders)
+  list(JOIN offenders "\n  " text)
+  message(FATAL_ERROR "faces must not include engine internals (gazetteer/detail/):\n  ${text}")
+endif()
+message(STATUS "${checked} files of ${DIRS}: no gazetteer/detail/ include")
