@@ -206,12 +206,12 @@ TEST_CASE("Korean: provinces of both Koreas and China with their suffixes", "[ge
 // The names are added as complete categories, so the tests check the categories: every curated
 // geography row (regions, seas, rivers, lakes, mountains, deserts, islands) has a Russian and a
 // Korean name; every first-level division of Russia has a Russian one; every division of North
-// Korea, South Korea and China a Korean one, and China's a Russian one.
+// Korea, South Korea and China a Korean one, and China's a Russian one; every US state both.
 TEST_CASE("Russian and Korean names cover whole categories of places", "[geoparse][language][data]") {
     std::string path = test::default_index();
     if (path.empty()) GAZETTEER_SKIP("the default index has not been built");
     Index idx = Index::open(path);
-    std::size_t geography = 0, divisions = 0;
+    std::size_t geography = 0, divisions = 0, states = 0;
     for (std::uint32_t i = 0; i < idx.size(); ++i) {
         Source src = idx.place(i).source;
         if (src != Source::Curated && src != Source::Admin1) continue;
@@ -242,10 +242,18 @@ TEST_CASE("Russian and Korean names cover whole categories of places", "[geopars
                 ++divisions;
                 CHECK(ko);
             }
+            // The fifty states of the United States (not the District of Columbia, which its
+            // city names).
+            if (p.country == "US" && p.id != "admin1:US.DC") {
+                ++states;
+                CHECK(ru);
+                CHECK(ko);
+            }
         }
     }
     CHECK(geography >= 220);
     CHECK(divisions >= 80 + 30 + 13 + 17);
+    CHECK(states == 50);
 }
 
 // Issue 16, third pass: rules of the language, not of single names.
