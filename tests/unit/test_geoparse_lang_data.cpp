@@ -309,3 +309,16 @@ TEST_CASE("Korean: the object of a verb of travel is a place when the article su
     CHECK(find(w, "국회") == nullptr);
     check_places(words, w, {{"서울", 37.57, 126.98, 20}, {"도쿄", 35.69, 139.69, 30}});
 }
+
+TEST_CASE("Korean: a province's short name that is also a word counts before a town of the province",
+          "[geoparse][language][data]") {
+    std::string path = test::default_index();
+    if (path.empty()) GAZETTEER_SKIP("the default index has not been built");
+    Index idx = Index::open(path);
+    Geoparser gp(idx);
+    const std::string text = "경기 수원에 본사를 둔 회사는 경기 침체에도 투자를 늘렸다. 경기 결과는 좋았다.";
+    auto r = gp.parse("ko", text);
+    check_places(text, r, {{"경기", 37.6, 127.1, 100}, {"수원", 37.29, 127.01, 20}});
+    // Only the first 경기 is the province; "경기 침체" (downturn) and "경기 결과" (a match) are words.
+    CHECK(std::count_if(r.mentions.begin(), r.mentions.end(), [](const Mention& m) { return m.text == "경기"; }) == 1);
+}

@@ -92,7 +92,7 @@ const WordList& common_words() {
         "위해", "위한", "통해", "통한", "지난", "동안", "다만", "따라", "대해", "대한", "관련", "이후", "이전", "당시",
         "가운데", "사이", "지난해", "올해", "내년", "오전", "오후", "현재", "최근", "이날", "전날", "다음", "이번",
         "정부", "당국", "양국", "세계", "국제", "국내", "해외", "전국", "지역", "도시", "국가", "나라", "생산", "이다",
-        "한편", "또한", "그러나", "한창",
+        "한편", "또한", "그러나", "한창", "경기",
         "하지만", "특히", "결국", "모두", "함께", "직접", "계속", "다시", "가장", "매우", "이상", "이하", "정도", "시간",
         "경제", "정치", "외교", "안보", "군사", "사업", "회의", "회담", "협력", "관계", "문제", "상황", "계획", "방문",
         "개발", "건설", "운행", "열차", "철도", "도로", "시장", "주민", "사람", "기자", "대표"};
@@ -382,12 +382,38 @@ private:
         return true;
     }
 
+    // "경기 수원에": a division's short name right before a town of that division, as Korean news
+    // writes an address, is the division even when the name is also a common word ("경기": game,
+    // economy).
+    bool division_before_its_town(const LanguageSpan& sp) {
+        if (sp.trim_bytes > 0 || m_idx.place_feature_code(sp.list[0].place) != "ADM1") return false;
+        const std::uint32_t n = sp.last + 1;
+        if (!hangul_word(n) || !m_toks[n].is(TokSpaceBefore)) return false;
+        const auto cc = m_idx.place_country(sp.list[0].place);
+        const auto adm = m_idx.place_admin1_code(sp.list[0].place);
+        std::vector<Split> nv;
+        splits(n, nv);
+        for (const auto& s : nv) {
+            Hit h;
+            if (syllables(s.noun) < 2 || !lookup({}, s.noun, h) || !h.verified) continue;
+            std::size_t k = 0;
+            for (auto p : h.list) {
+                if (m_idx.place_feature_class(p.place) == 'P' && m_idx.place_country(p.place) == cc &&
+                    m_idx.place_admin1_code(p.place) == adm)
+                    return true;
+                if (++k >= 8) break;
+            }
+        }
+        return false;
+    }
+
     bool judge(LanguageSpan& sp) {
         const int rank = prominence(m_idx, sp.list);
         const bool verified = m_verified;
         bool strong_cue = m_suffix;  // a place suffix or place noun, not only a particle
         if (sp.list[0].kind == MatchKind::Demonym || sp.list[0].kind == MatchKind::Abbreviation) return false;
-        if (sp.first == sp.last && common_words().count(surface(sp.first).substr(0, surface(sp.first).size() - sp.trim_bytes)))
+        if (sp.first == sp.last && common_words().count(surface(sp.first).substr(0, surface(sp.first).size() - sp.trim_bytes)) &&
+            !division_before_its_town(sp))
             return false;
         std::uint32_t n = sp.last + 1;
         bool particle = sp.trim_bytes > 0;
