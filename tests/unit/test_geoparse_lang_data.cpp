@@ -322,3 +322,19 @@ TEST_CASE("Korean: a province's short name that is also a word counts before a t
     // Only the first 경기 is the province; "경기 침체" (downturn) and "경기 결과" (a match) are words.
     CHECK(std::count_if(r.mentions.begin(), r.mentions.end(), [](const Mention& m) { return m.text == "경기"; }) == 1);
 }
+
+TEST_CASE("Russian: an adjective of a country before the name says which namesake", "[geoparse][language][data]") {
+    std::string path = test::default_index();
+    if (path.empty()) GAZETTEER_SKIP("the default index has not been built");
+    Index idx = Index::open(path);
+    Geoparser gp(idx);
+    // Without its adjective "Хасан" is nearer Hassan in India by the index's priors.
+    const std::string text =
+        "Линия ведёт от российской пограничной станции Хасан через мост. Делегация посетила австралийский "
+        "город Перт, а затем австрийский Грац.";
+    auto r = gp.parse("ru", text);
+    check_places(text, r, {{"Хасан", 42.42, 130.65, 30}, {"Перт", -31.95, 115.86, 50}, {"Грац", 47.07, 15.44, 30}});
+    const Mention* m = find(r, "Хасан");
+    REQUIRE(m != nullptr);
+    CHECK(std::find(m->reasons.begin(), m->reasons.end(), "country from 'российской'") != m->reasons.end());
+}

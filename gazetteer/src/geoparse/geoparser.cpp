@@ -113,6 +113,7 @@ struct Span {
     bool metonymy = false;
     bool abbreviation_only = false;
     int qualifier = -1;         // index of the span that qualifies this one ("Moscow, Idaho")
+    std::string country;        // a country the text puts it in without naming it as a span ("российской станции")
     int group = -1;
     std::vector<std::string> reasons;
 };
@@ -685,6 +686,7 @@ private:
                 sp.weak = l.weak;
                 sp.cue = l.cue;
                 sp.metonymy = l.metonymy;
+                sp.country = std::move(l.country);
                 sp.reasons = std::move(l.reasons);
                 end = sp.last;
                 merged.push_back(std::move(sp));
@@ -811,6 +813,7 @@ private:
             std::unordered_set<std::string> q_countries, q_admin1;
             for (auto si : g.spans) {
                 const Span& sp = spans[si];
+                if (!sp.country.empty()) q_countries.insert(sp.country);
                 if (sp.qualifier < 0) continue;
                 std::size_t n = 0;
                 for (auto p : spans[static_cast<std::size_t>(sp.qualifier)].list) {

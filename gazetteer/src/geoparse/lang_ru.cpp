@@ -23,6 +23,10 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
 #include <string>
 #include <unordered_set>
 
@@ -238,6 +242,43 @@ bool is_patronymic(const std::u32string& w) {
     return false;
 }
 
+// The stems of countries' Cyrillic names, longest first, for reading the country an adjective
+// names ("российской" -> RU, "китайского" -> CN, "австралийский" -> AU before AT): a name loses
+// its last vowel ("Корея" -> "коре", "Канада" -> "канад"), "-ия" ("Россия" -> "росс") or a soft
+// sign, and an adjective of the country starts with the stem and ends in "-ск-". Irregular
+// adjectives ("немецкий", "американский" from США) are not read. Made once per index file.
+struct CountryStems {
+    std::vector<std::pair<std::u32string, std::string>> stems;  // (stem, ISO code), longest first
+};
+
+const CountryStems& country_stems(const Index& idx) {
+    static std::mutex mutex;
+    static std::map<std::string, std::unique_ptr<CountryStems>> cache;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto& slot = cache[std::string(idx.path()) + "#" + std::to_string(idx.size())];
+    if (slot) return *slot;
+    slot = std::make_unique<CountryStems>();
+    std::set<std::pair<std::u32string, std::string>> seen;
+    for (std::uint32_t i = 0; i < idx.size(); ++i) {
+        if (!is_country_feature_code(idx.place_feature_code(i))) continue;
+        std::string cc(idx.place_country(i));
+        if (cc.empty()) continue;
+        for (std::size_t k = 0, n = idx.place_alt_name_count(i); k < n; ++k) {
+            std::string_view a = idx.place_alt_name(i, k);
+            if (!is_cyrillic_word(a) || a.find_first_of(" -") != std::string_view::npos) continue;
+            std::u32string w = lower_ru(a);
+            if (w.size() < 4) continue;
+            if (ends_with(w, U"ия")) w.resize(w.size() - 2);
+            else if (ends_with(w, U"я") || ends_with(w, U"а") || ends_with(w, U"ь") || ends_with(w, U"о")) w.pop_back();
+            if (w.size() >= 4) seen.insert({w, cc});
+        }
+    }
+    slot->stems.assign(seen.begin(), seen.end());
+    std::stable_sort(slot->stems.begin(), slot->stems.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    return *slot;
+}
+
 class RussianRecogniser {
 public:
     RussianRecogniser(const Index& idx, std::string_view text, const TokenizedText& tt, std::vector<LanguageSpan>& out)
@@ -318,6 +359,44 @@ private:
             if (settlement_lemmas().count(k)) return 'P';
         }
         return 0;
+    }
+
+    // The country a lower-case adjective names ("российской" -> "RU"), or "" (country_stems()).
+    std::string country_of_adjective(std::uint32_t t) {
+        if (!cyr(t) || m_toks[t].is(TokCapitalised)) return {};
+        const std::u32string& w = m_lower[t];
+        static constexpr std::array<std::u32string_view, 12> k_endings = {
+            U"ский", U"ского", U"скому", U"ским", U"ском", U"ская", U"ской", U"скую", U"ские", U"ских", U"скими", U"ское"};
+        std::size_t cut = 0;
+        for (auto e : k_endings)
+            if (ends_with(w, e)) { cut = e.size(); break; }
+        if (cut == 0) return {};
+        for (const auto& [stem, cc] : country_stems(m_idx).stems)
+            if (w.size() >= stem.size() + cut && w.compare(0, stem.size(), stem) == 0 && w.size() - cut - stem.size() <= 3)
+                return cc;
+        return {};
+    }
+
+    // "российской пограничной станции Хасан", "китайском городе Хуньчунь", "в китайском Хуньчуне":
+    // the country an adjective before the name (or before its place noun) names.
+    void country_hint(LanguageSpan& sp) {
+        const std::uint32_t f = sp.first;
+        for (std::uint32_t back = 1; back <= 3 && back <= f; ++back) {
+            const std::uint32_t t = f - back;
+            if (!cyr(t) || m_toks[t].is(TokCapitalised) || !m_toks[t + 1].is(TokSpaceBefore)) return;
+            std::string cc = country_of_adjective(t);
+            if (!cc.empty()) {
+                sp.country = cc;
+                sp.reasons.push_back("country from '" + std::string(surface(t)) + "'");
+                return;
+            }
+            // Only place nouns and other adjectives may stand between ("пограничной станции"); an
+            // adjective here may end as nouns do ("-ой", "-ом").
+            const auto& w = m_lower[t];
+            const bool adjective = is_adjective(w) || (w.size() > 5 && (ends_with(w, U"ой") || ends_with(w, U"ом") ||
+                                                                        ends_with(w, U"ей") || ends_with(w, U"ем")));
+            if (!place_noun(t) && !adjective) return;
+        }
     }
 
     // True when token t is a place noun in any case (place_nouns(), place_noun_lemmas()).
@@ -637,6 +716,7 @@ private:
         if (!major && !sp.cue && (single || bgn_only)) {
             if (bgn_only || m_idx.place_importance(sp.list[0].place) < 0.55f) sp.weak = true;
         }
+        if (sp.recog >= 0.5) country_hint(sp);
         return sp.recog >= 0.5;
     }
 };

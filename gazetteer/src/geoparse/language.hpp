@@ -66,6 +66,7 @@ struct LanguageSpan {
     bool weak = false;      ///< a minor place without cue: kept only with support from the article
     bool metonymy = false;  ///< subject of a verb of saying
     double recog = 1.0;     ///< recognition evidence in [0, 1]
+    std::string country;    ///< ISO code of a country the text says the place is in ("российской станции"), or ""
     std::vector<std::string> reasons;
 };
 
