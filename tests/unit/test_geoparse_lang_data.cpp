@@ -338,3 +338,14 @@ TEST_CASE("Russian: an adjective of a country before the name says which namesak
     REQUIRE(m != nullptr);
     CHECK(std::find(m->reasons.begin(), m->reasons.end(), "country from 'российской'") != m->reasons.end());
 }
+
+TEST_CASE("Korean: a name written with its own kind (산, 강) says place without a locative particle",
+          "[geoparse][language][data]") {
+    std::string path = test::default_index();
+    if (path.empty()) GAZETTEER_SKIP("the default index has not been built");
+    Index idx = Index::open(path);
+    Geoparser gp(idx);
+    const std::string text = "기념식수에는 백두산과 한라산의 흙을 섞어 썼다.";
+    auto r = gp.parse("ko", text);
+    check_places(text, r, {{"백두산", 42.0, 128.06, 30}, {"한라산", 33.36, 126.53, 30}});
+}

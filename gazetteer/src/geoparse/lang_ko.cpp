@@ -291,6 +291,16 @@ private:
                 if (best.verified) break;
             }
         }
+        // A Korean name that carries its own kind ("한라산", "압록강", "제주도" are written with 산,
+        // 강, 도): the suffix says place even when the whole name is what the index holds, provided
+        // what stands before it is a name of two syllables or more ("양산" is a word too).
+        if (have && best.verified && !best_suffix) {
+            for (auto suf : k_place_suffixes) {
+                if (!ends_with(best_noun, suf)) continue;
+                if (syllables(best_noun.substr(0, best_noun.size() - suf.size())) >= 2) best_suffix = true;
+                break;
+            }
+        }
         // Multi-word names ("캠프 데이비드", "라스베이거스 컨벤션센터", "평화의 집"): the first
         // word whole, the next with its particle split off.
         std::uint32_t last = i;
