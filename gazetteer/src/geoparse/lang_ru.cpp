@@ -306,6 +306,7 @@ private:
     std::unordered_set<std::u32string> m_lower_stems;    // the same without their last two letters
     std::unordered_set<std::string> m_persons;           // keys of person-name words
     std::vector<std::u32string> m_scratch;
+    const CountryStems* m_stems = nullptr;               // country_stems() of the index, on first use
 
     std::string_view surface(std::uint32_t t) const { return m_text.substr(m_toks[t].begin, m_toks[t].end - m_toks[t].begin); }
     bool word(std::uint32_t t) const { return t < m_toks.size() && m_toks[t].is(TokWord); }
@@ -371,7 +372,8 @@ private:
         for (auto e : k_endings)
             if (ends_with(w, e)) { cut = e.size(); break; }
         if (cut == 0) return {};
-        for (const auto& [stem, cc] : country_stems(m_idx).stems)
+        if (!m_stems) m_stems = &country_stems(m_idx);
+        for (const auto& [stem, cc] : m_stems->stems)
             if (w.size() >= stem.size() + cut && w.compare(0, stem.size(), stem) == 0 && w.size() - cut - stem.size() <= 3)
                 return cc;
         return {};
