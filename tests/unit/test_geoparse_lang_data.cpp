@@ -349,3 +349,19 @@ TEST_CASE("Korean: a name written with its own kind (산, 강) says place withou
     auto r = gp.parse("ko", text);
     check_places(text, r, {{"백두산", 42.0, 128.06, 30}, {"한라산", 33.36, 126.53, 30}});
 }
+
+TEST_CASE("Korean: a foreign name the index has only in Latin letters, with a place suffix and the article's support",
+          "[geoparse][language][data]") {
+    std::string path = test::default_index();
+    if (path.empty()) GAZETTEER_SKIP("the default index has not been built");
+    Index idx = Index::open(path);
+    Geoparser gp(idx);
+    const std::string text = "열차는 이날 오전 베트남 랑선성의 동당역에 도착했다. 일행은 동당역에서 차로 갈아탔다.";
+    auto r = gp.parse("ko", text);
+    // "langson" is Lạng Sơn's key but for the word break; so is "dongdang" Đồng Đăng's.
+    check_places(text, r, {{"랑선성", 21.85, 106.76, 30}, {"동당역", 21.95, 106.70, 10}});
+    // Without an article that supports the country, such a name is not reported.
+    const std::string alone = "일행은 동당역에서 차로 갈아탔다.";
+    auto a = gp.parse("ko", alone);
+    CHECK(find(a, "동당역") == nullptr);
+}

@@ -130,4 +130,13 @@ TEST_CASE("romanisations used as fallback keys", "[language]") {
     CHECK(k == "sinuiju");
     hangul_mr_key("금강산", k);
     CHECK(k == "kumgangsan");
+    // Loanword spelling: ㄹ as l, 어 as o, the 으 added to a lone consonant dropped.
+    hangul_loanword_key("랑선", k);
+    CHECK(k == "langson");
+    hangul_loanword_key("동당", k);
+    CHECK(k == "dongdang");
+    hangul_loanword_key("루스키", k);
+    CHECK(k == "luski");
+    hangul_loanword_key("그단스크", k);
+    CHECK(k == "gdansk");
 }

@@ -149,7 +149,7 @@ private:
     const std::vector<Token>& m_toks;
     std::vector<LanguageSpan>& m_out;
     std::string m_key;
-    bool m_verified = false, m_rr = false, m_suffix = false, m_route = false;  // of the last match_at()
+    bool m_verified = false, m_rr = false, m_suffix = false, m_route = false, m_loanword = false;  // of the last match_at()
 
     std::string_view surface(std::uint32_t t) const { return m_text.substr(m_toks[t].begin, m_toks[t].end - m_toks[t].begin); }
     bool hangul_word(std::uint32_t t) const {
@@ -194,8 +194,45 @@ private:
     struct Hit {
         PostingList list;
         std::string key;
-        bool verified = false, rr = false;
+        bool verified = false, rr = false, loanword = false;
     };
+
+    // A foreign name the index holds only in Latin letters, written in Hangul by the loanword
+    // rules ("랑선성", "동당역"): a key of 6 bytes or more that is its hangul_loanword_key() but for
+    // word breaks ("dong dang" for "dongdang"; found as keys one edit away). Tried only for a noun
+    // with a place suffix; the span is then weak (it needs the article's support for the place's
+    // country).
+    bool lookup_loanword(std::string_view base, Hit& hit) {
+        std::string k;
+        hangul_loanword_key(base, k);
+        if (k.size() < 6) return false;
+        std::string best_key;
+        PostingList best_list;
+        float best_importance = -1;
+        for (const auto& [key, distance] : detail::fuzzy_keys(m_idx, k, 1)) {
+            (void)distance;
+            // Only the word breaks may differ: Hangul writes none ("dongdang", "dong dang").
+            std::string joined;
+            for (char c : key)
+                if (c != ' ' && c != '-') joined += c;
+            if (joined != k) continue;
+            auto pl = detail::postings(m_idx, key);
+            if (pl.empty()) continue;
+            float imp = m_idx.place_importance(pl[0].place);
+            if (imp > best_importance) {
+                best_importance = imp;
+                best_key = key;
+                best_list = pl;
+            }
+        }
+        if (best_list.empty()) return false;
+        hit.list = best_list;
+        hit.key = best_key;
+        hit.verified = false;
+        hit.rr = false;
+        hit.loanword = true;
+        return true;
+    }
     // Looks `noun` up by its ICU key and, with `allow_rr`, by the romanisations of Korean places
     // (`suffix_of`: the place suffix ending the noun, if any).
     bool lookup(std::string_view prefix_key, std::string_view noun, Hit& hit, bool allow_rr = false,
@@ -276,7 +313,8 @@ private:
                     for (auto suf : k_place_suffixes) {
                         if (!ends_with(s.noun, suf)) continue;
                         std::string_view base = s.noun.substr(0, s.noun.size() - suf.size());
-                        if (syllables(base) >= 2) ok = lookup({}, s.noun, h, true, suf) || lookup({}, base, h, true);
+                        if (syllables(base) >= 2)
+                            ok = lookup({}, s.noun, h, true, suf) || lookup({}, base, h, true) || lookup_loanword(base, h);
                         break;
                     }
                 }
@@ -388,6 +426,8 @@ private:
         if (best.rr) sp.reasons.push_back("romanised (RR or McCune-Reischauer)");
         m_verified = best.verified;
         m_rr = best.rr;
+        m_loanword = best.loanword;
+        if (best.loanword) sp.reasons.push_back("foreign name in Hangul");
         m_suffix = best_suffix;
         return true;
     }
@@ -468,6 +508,7 @@ private:
         // Names matched only through a Latin or other-script namesake need a cue; a minor place
         // without one needs the article's support.
         if (!verified && !sp.cue && rank < 2) sp.weak = true;
+        if (m_loanword) sp.weak = true;
         if (verified && !sp.cue && rank == 0 && m_idx.place_importance(sp.list[0].place) < 0.55f) sp.weak = true;
         return sp.recog >= 0.5;
     }

@@ -304,6 +304,31 @@ void hangul_rr_key(std::string_view word, std::string& out) {
     while (!out.empty() && out.back() == ' ') out.pop_back();
 }
 
+void hangul_loanword_key(std::string_view word, std::string& out) {
+    static constexpr std::array<std::string_view, 19> initials = {"g", "k", "n", "d", "t", "l", "m", "b", "p", "s",
+                                                                  "s", "", "j", "j", "ch", "k", "t", "p", "h"};
+    static constexpr std::array<std::string_view, 21> vowels = {"a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we",
+                                                                "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"};
+    static constexpr std::array<std::string_view, 28> finals = {"", "k", "k", "k", "n", "n", "n", "t", "l", "l", "l", "l", "l", "l",
+                                                                "l", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"};
+    out.clear();
+    for (std::size_t i = 0; i < word.size();) {
+        unsigned len;
+        char32_t c = decode_utf8(word, i, len);
+        i += len;
+        if (!is_hangul_syllable(c)) {
+            if (c < 0x80 && c != ' ') append_ascii_key(out, c);
+            continue;
+        }
+        unsigned s = static_cast<unsigned>(c - 0xAC00);
+        unsigned ini = s / (21 * 28), vow = (s / 28) % 21, fin = s % 28;
+        out += initials[ini];
+        // 으 after a consonant with no final is the vowel Korean adds to a lone consonant.
+        if (!(vow == 18 && ini != 11 && fin == 0)) out += vow == 18 ? std::string_view("u") : vowels[vow];
+        out += finals[fin];
+    }
+}
+
 void hangul_mr_key(std::string_view word, std::string& out) {
     // Initials: voiceless at the start of a word or after a stop, voiced after a vowel or a
     // sonorant final (n, l, m, ng); ㄹ is "r", "l" after ㄹ or ㄴ.

@@ -54,6 +54,11 @@ void hangul_rr_key(std::string_view word, std::string& out);
 /// without its diacritics and apostrophes ("개성" -> "kaesong", "평안북도" -> "pyonganbukto"):
 /// plain stops voiced between voiced sounds, "ŏ" and "ŭ" as "o" and "u". Replaces `out`.
 void hangul_mr_key(std::string_view word, std::string& out);
+/// A Latin key for a foreign name written in Hangul by the Korean rules for loanwords ("랑선"
+/// Lạng Sơn -> "langson", "동당" Đồng Đăng -> "dongdang"): ㄹ as "l", 어 as "o", the 으 Korean adds
+/// after a lone consonant dropped ("루스키" -> "ruski"), no spaces. Only close enough to the
+/// name's own key for a look-up within one edit. Replaces `out`.
+void hangul_loanword_key(std::string_view word, std::string& out);
 
 /// A place name found by a language recogniser: tokens [first, last] of the tokenized text, the
 /// last one possibly cut short by `trim_bytes` bytes (`trim_cp` code points) of particle.
