@@ -365,3 +365,15 @@ TEST_CASE("Korean: a foreign name the index has only in Latin letters, with a pl
     auto a = gp.parse("ko", alone);
     CHECK(find(a, "동당역") == nullptr);
 }
+
+TEST_CASE("Russian: heavenly bodies are no places on Earth", "[geoparse][language][data]") {
+    std::string path = test::default_index();
+    if (path.empty()) GAZETTEER_SKIP("the default index has not been built");
+    Index idx = Index::open(path);
+    Geoparser gp(idx);
+    const std::string text = "С космодрома Восточный ракета полетит к Луне, а затем миссия отправится на Марс.";
+    auto r = gp.parse("ru", text);
+    check_places(text, r, {{"Восточный", 51.88, 128.33, 30}});
+    CHECK(find(r, "Луне") == nullptr);  // Luna in Romania or the Philippines
+    CHECK(find(r, "Марс") == nullptr);  // Mars, Pennsylvania
+}

@@ -197,6 +197,14 @@ const WordList& settlement_lemmas() {
     return s;
 }
 
+// Heavenly bodies, in the nominative: in news of space flights "полёт к Луне", "миссия на Марс"
+// name no place on Earth, though towns abroad are called Luna and Mars.
+const WordList& heavenly_bodies() {
+    static const WordList s = {"луна", "марс", "венера", "меркурий", "юпитер", "сатурн", "уран", "нептун", "плутон",
+                               "солнце", "земля", "церера"};
+    return s;
+}
+
 // English place nouns of GeoNames' Russian division names ("Amur Oblast", "Altai Krai").
 std::string_view english_division_noun(const std::u32string& w) {
     if (w.rfind(U"област", 0) == 0) return "oblast";
@@ -669,6 +677,11 @@ private:
             const std::string& k = sp.key;
             // A place noun right before says what the word names ("городом Циолковский").
             const bool noun_cue = f > 0 && cyr(f - 1) && !m_toks[f - 1].is(TokCapitalised) && place_noun(f - 1);
+            if (!noun_cue) {
+                nominatives(m_lower[f], m_scratch);
+                for (const auto& n : m_scratch)
+                    if (heavenly_bodies().count(to_utf8(n))) return false;
+            }
             // An inflected guess opening a sentence ("Работы" -> "работа") needs a cue or a
             // country: the word as written is no name.
             if (sent_start && !sp.cue && rank < 3) {
