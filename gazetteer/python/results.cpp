@@ -126,7 +126,13 @@ struct Spec<MentionView> {
         append_json_mention(out, *v.mention);
         return out;
     }
-    static std::string shell(const MentionView& v) { return json(v); }
+    // Its alternatives are objects of their own: the shell leaves them out (it is read for the
+    // other fields, e.g. by the panel for every mention).
+    static std::string shell(const MentionView& v) {
+        std::string out;
+        append_json_mention(out, *v.mention, false);
+        return out;
+    }
     static py::object list(const MentionView& v, std::string_view key) {
         if (key != "alternatives") return {};
         const auto& alts = v.mention->alternatives;

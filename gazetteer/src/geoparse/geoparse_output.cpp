@@ -85,7 +85,7 @@ void append_json_alternative(std::string& out, const MentionCandidate& c) {
     out.push_back('}');
 }
 
-void append_json_mention(std::string& out, const Mention& m) {
+void append_json_mention(std::string& out, const Mention& m, bool with_alternatives) {
     out.push_back('{');
     fmt::format_to(std::back_inserter(out), "\"start\":{},\"end\":{},", m.start, m.end);
     key(out, "text"); json_string(out, m.text); out.push_back(',');
@@ -102,7 +102,7 @@ void append_json_mention(std::string& out, const Mention& m) {
     fmt::format_to(std::back_inserter(out), "\"sentence_start\":{},", m.sentence_start);
     key(out, "alternatives");
     out.push_back('[');
-    for (std::size_t i = 0; i < m.alternatives.size(); ++i) {
+    for (std::size_t i = 0; with_alternatives && i < m.alternatives.size(); ++i) {
         if (i) out.push_back(',');
         append_json_alternative(out, m.alternatives[i]);
     }

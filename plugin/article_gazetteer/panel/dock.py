@@ -249,7 +249,8 @@ class ArticleDock(QgsDockWidget):
         self.map_button.setEnabled(True)
         mentions = self.article.mentions
         summary = self.tr("{} mentions ({} resolved), {} places").format(
-            len(mentions), sum(m.place_id is not None for m in mentions), len(self.article.places))
+            # Resolved mentions from the places' tallies: reading every mention would convert them all.
+            len(mentions), sum(p.count for p in self.article.places), len(self.article.places))
         if self.itinerary and self.itinerary.stops:
             summary += self.tr("; itinerary of {}: {}").format(
                 self.itinerary.traveller or "?", " → ".join(s.name for s in self.itinerary.stops))
