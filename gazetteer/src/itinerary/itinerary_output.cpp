@@ -106,14 +106,21 @@ std::vector<Layer> itinerary_layers(const Itinerary& itinerary) {
 
 namespace {
 
+// nlohmann::json objects keep their keys sorted, so the JSON's key order is alphabetical
+// whatever order they are set in here.
+
+/// A stop's or a note's name and place: name, place_id, lat, lon, country.
+nlohmann::json named_place_json(const std::string& name, const Place& place) {
+    return {{"name", name},
+            {"place_id", json_or_null(place.id)},
+            {"lat", place.lat},
+            {"lon", place.lon},
+            {"country", json_or_null(place.country)}};
+}
+
 nlohmann::json stop_json(const ItineraryStop& s) {
-    nlohmann::json o;
+    nlohmann::json o = named_place_json(s.name, s.place);
     o["seq"] = s.seq;
-    o["name"] = s.name;
-    o["place_id"] = json_or_null(s.place.id);
-    o["lat"] = s.place.lat;
-    o["lon"] = s.place.lon;
-    o["country"] = json_or_null(s.place.country);
     o["date"] = json_or_null(s.date);
     o["date_inferred"] = s.date_inferred;
     o["role"] = stop_role_name(s.role);
@@ -133,12 +140,7 @@ nlohmann::json leg_json(const Itinerary& itinerary, const ItineraryLeg& l) {
 }
 
 nlohmann::json place_note_json(const ItineraryNote& n) {
-    nlohmann::json o;
-    o["name"] = n.name;
-    o["place_id"] = json_or_null(n.place.id);
-    o["lat"] = n.place.lat;
-    o["lon"] = n.place.lon;
-    o["country"] = json_or_null(n.place.country);
+    nlohmann::json o = named_place_json(n.name, n.place);
     o["role"] = mention_role_name(n.role);
     o["merged_into"] = json_or_null(n.merged_into);
     o["reason"] = n.reason;
