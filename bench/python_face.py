@@ -137,8 +137,12 @@ def bench_geoparse(m, index_path, cli, articles, copies, runs):
                     a = json.loads(line)
                     r = index.geoparse(a["text"], id=str(a.get("id", "")))
                     if write:
-                        # Result objects give their dicts by to_dict() (the module before them gave dicts).
-                        out.write(json.dumps(r.to_dict() if hasattr(r, "to_dict") else r, ensure_ascii=False) + "\n")
+                        # to_json() is the engine's JSON line, the one the CLI writes (older modules:
+                        # to_dict(), or a dict).
+                        if hasattr(r, "to_json"):
+                            out.write(r.to_json() + "\n")
+                        else:
+                            out.write(json.dumps(r.to_dict() if hasattr(r, "to_dict") else r, ensure_ascii=False) + "\n")
             return time.perf_counter() - t0
 
         run_cli()  # warm the page cache (index and input)

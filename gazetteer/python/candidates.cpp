@@ -31,6 +31,16 @@ struct Field {
     bool (*present)(const T&) = nullptr;  // nullptr: always
 };
 
+/// One field of a Place as Python reads it: its name (the property and the mapping key), how to
+/// read it, its documentation, and, for a field a dict leaves out when empty, when it is there.
+/// Place and Candidate both take a place's fields from here, so a place reads alike in both.
+struct PlaceField {
+    const char* name;
+    py::object (*get)(const Place&);
+    const char* doc;
+    bool (*present)(const Place&) = nullptr;  // nullptr: always
+};
+
 const PlaceField kPlaceFields[] = {
     {"place_id", [](const Place& p) -> py::object { return py::str(p.id); },
      "Stable id: 'geonames:2013348', 'curated:<slug>', 'country:RU', 'admin1:RU.59'."},
@@ -188,10 +198,6 @@ std::string repr_of(const Place& p, const char* type, const std::string& extra) 
 
 }  // namespace
 
-std::span<const PlaceField> place_fields() {
-    return kPlaceFields;
-}
-
 void bind_candidates(py::module_& m) {
     py::class_<Place> place(m, "Place",
         "A gazetteer place (Index.place, ReverseResult.country_place, Candidate.place). Fields are\n"
@@ -230,10 +236,6 @@ void bind_candidates(py::module_& m) {
 
 py::object place_object(Place&& place) {
     return py::cast(std::move(place), py::return_value_policy::move);
-}
-
-py::dict place_to_dict(const Place& place) {
-    return dict_of(place);
 }
 
 py::list candidate_objects(std::vector<Candidate>&& candidates) {

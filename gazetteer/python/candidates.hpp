@@ -13,24 +13,9 @@
 
 #include <pybind11/pybind11.h>
 
-#include <span>
 #include <vector>
 
 namespace gazetteer::python {
-
-/// One field of a Place as Python reads it: its name (the property and the mapping key), how to
-/// read it, its documentation, and, for a field a dict leaves out when empty, when it is there.
-/// The classes that carry a place's fields (Candidate, and the geoparse and itinerary results of
-/// results.hpp) all take them from place_fields(), so a place reads alike wherever it appears.
-struct PlaceField {
-    const char* name;
-    pybind11::object (*get)(const Place&);
-    const char* doc;
-    bool (*present)(const Place&) = nullptr;  // nullptr: always
-};
-
-/// The fields of a Place, in the order of Place.to_dict().
-std::span<const PlaceField> place_fields();
 
 /// Registers Place, Candidate and ReverseResult on the module. Call before binding any function
 /// that returns them.
@@ -38,10 +23,6 @@ void bind_candidates(pybind11::module_& m);
 
 /// A place as a Python Place object (takes the place over).
 pybind11::object place_object(Place&& place);
-
-/// The fields of a place as a plain dict (the keys of Place.to_dict(); "alt_names" only when
-/// they were loaded).
-pybind11::dict place_to_dict(const Place& place);
 
 /// Candidates as a Python list of Candidate objects, in order (takes them over).
 pybind11::list candidate_objects(std::vector<Candidate>&& candidates);

@@ -412,15 +412,7 @@ gz::ProjectionKind projection_kind_from(const std::string& name) {
 // Layers as Python values: {'name', 'geometry', 'fields': [(name, type, precision)]}.
 py::list layer_schemas_list(const std::vector<gz::Layer>& layers) {
     py::list out;
-    for (const auto& l : layers) {
-        py::list fields;
-        for (const auto& f : l.fields) fields.append(py::make_tuple(f.name, gz::field_type_name(f.type), f.precision));
-        py::dict d;
-        d["name"] = l.name;
-        d["geometry"] = gz::geometry_type_name(l.geometry_type);
-        d["fields"] = fields;
-        out.append(d);
-    }
+    for (const auto& l : layers) out.append(gz::python::layer_dict(l, false));
     return out;
 }
 
@@ -712,7 +704,8 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
            py::arg("max_alternatives") = gz::GeoparseOptions{}.max_alternatives,
            py::arg("demonyms") = gz::GeoparseOptions{}.demonyms, py::arg("kinds") = "", py::arg("language") = "",
            py::arg("progress") = py::none(),
-           "Place mentions of a text as a GeoparseResult (id, mentions, places, unresolved, language). Offsets are\n"
+           "Place mentions of a text as a GeoparseResult: the record `gazetteer geoparse` writes as a JSON line\n"
+           "(id, mentions, places); its layers() are the GIS layers. Offsets are\n"
            "code points (text[start:end]). overrides: {mention start: place id or None} replaces\n"
            "resolutions. kinds: comma-separated mention kinds to report (literal, metonymy, demonym;\n"
            "'' = all). language: 'en', 'ru', 'ko', or '' / 'auto' to detect from the script.\n"
@@ -726,22 +719,19 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
             o.article_date = gz::publication_day(article_date);  // a timestamp anchors by its day
             auto report = parse_progress(std::move(progress));
             gz::Itinerary it;
-            std::optional<gz::Route> route;
             {
                 py::gil_scoped_release release;
                 gz::Geoparser parser(idx);
                 auto parsed = parser.parse("", text, report);
                 gz::apply_overrides(idx, parsed, ov);
                 it = gz::extract_itinerary(parsed, text, o);
-                // Leg geometry, arrivals and departures come from the geodesic route of the
-                // itinerary (when it has two stops), as itinerary_layers() writes them.
-                if (it.stops.size() >= 2) route = gz::itinerary_route(it);
             }
-            return gz::python::itinerary_object(std::move(it), std::move(route));
+            return gz::python::itinerary_object(std::move(it));
         }, py::arg("text"), py::kw_only(), py::arg("traveller") = "", py::arg("article_date") = "",
            py::arg("overrides") = py::none(), py::arg("progress") = py::none(),
-           "The travel itinerary of an article as an Itinerary (traveller, stops, legs with parts, notes, place_notes: places\n"
-           "that are no stop, with their role). progress: as for geoparse, for the geoparsing part (extraction\n"
+           "The travel itinerary of an article as an Itinerary: the object `gazetteer itinerary` writes as JSON\n"
+           "(traveller, stops, legs, notes, place_notes: places that are no stop, with their role); its\n"
+           "layers() are the GIS layers with leg geometry, arrivals and departures. progress: as for geoparse, for the geoparsing part (extraction\n"
            "itself is not reported).")
         ;
     def_query_method(index_class, &kLookupMethod);

@@ -1,27 +1,23 @@
 // Geoparse and itinerary results for Python (see results.hpp).
 //
-// The engine's ArticleResult (or Itinerary with its route) is moved once into a shared, const
-// C++ object; a Mention, ItineraryStop, ... is a pointer into it plus that shared ownership, so
-// handing out 10,000 mentions copies no strings. As in candidates.cpp, each class lists its
-// fields once, in a table with their documentation, and the properties, the mapping view and
-// to_dict() are all made from that table. A field whose value is a result object (a mention's
-// place, its alternatives) has a second reader giving the plain value to_dict() puts there.
+// The engine's ArticleResult (or Itinerary) is moved once into a shared, const C++ object; a
+// Mention, ItineraryStop, ... is a pointer into it plus that shared ownership, so handing out
+// 10,000 mentions copies no strings. What an object holds is the engine's JSON of it: a Spec per
+// class says which writer gives it, and which of its keys hold lists of sub-results (handed out
+// as objects). The attribute names are the keys of a sample's JSON, read when the class is bound.
 
 #include "results.hpp"
 
-#include "candidates.hpp"
-
-#include <gazetteer/index.hpp>
+#include <gazetteer/schemas.hpp>
 
 #include <pybind11/stl.h>
 
-#include <concepts>
 #include <memory>
-#include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
+#include <vector>
 
 namespace py = pybind11;
 
@@ -32,114 +28,58 @@ namespace {
 // The shared results and the views into them
 
 using ArticlePtr = std::shared_ptr<const ArticleResult>;
+using ItineraryPtr = std::shared_ptr<const Itinerary>;
 
-/// The itinerary with its geodesic route (when it has two stops), which gives the legs their
-/// dates, bearings and geometry and the stops their arrivals and departures, as
-/// itinerary_layers() writes them.
-struct ItineraryData {
-    Itinerary itinerary;
-    std::optional<Route> route;
+/// What every view keeps once read: the dict of its JSON (or of its shell, see Spec::shell),
+/// and the objects of its lists of sub-results by key.
+struct Cache {
+    mutable py::object dict;
+    mutable py::object lists;  // a dict, made when the first list is read
 };
-using ItineraryPtr = std::shared_ptr<const ItineraryData>;
 
-struct MentionView {
+struct MentionView : Cache {
     ArticlePtr owner;
-    const Mention* mention;
+    const Mention* mention = nullptr;
 };
 
-struct MentionCandidateView {
+struct AlternativeView : Cache {
     ArticlePtr owner;
-    const MentionCandidate* candidate;
+    const MentionCandidate* candidate = nullptr;
 };
 
-struct ArticlePlaceView {
+struct ArticlePlaceView : Cache {
     ArticlePtr owner;
-    const ArticlePlace* place;
+    const ArticlePlace* place = nullptr;
 };
 
-/// The GeoparseResult object: the article, and its lists of Mention and ArticlePlace objects,
-/// made on first reading and kept, so that reading `mentions` twice gives the same objects.
-struct GeoparseResultObject {
+struct GeoparseResultObject : Cache {
     ArticlePtr article;
-    mutable py::object mentions, places;
 };
 
-struct StopView {
+struct StopView : Cache {
     ItineraryPtr owner;
-    std::size_t i;
-    const ItineraryStop& stop() const { return owner->itinerary.stops[i]; }
+    std::size_t i = 0;
 };
 
-struct LegView {
+struct LegView : Cache {
     ItineraryPtr owner;
-    std::size_t i;
-    const ItineraryLeg& leg() const { return owner->itinerary.legs[i]; }
-    /// The route's leg (date, bearing, parts), or nullptr for an itinerary without a route.
-    const Leg* route_leg() const {
-        const auto& route = owner->route;
-        return route && i < route->legs.size() ? &route->legs[i] : nullptr;
-    }
+    std::size_t i = 0;
 };
 
-struct PlaceNoteView {
+struct PlaceNoteView : Cache {
     ItineraryPtr owner;
-    std::size_t i;
-    const ItineraryNote& note() const { return owner->itinerary.place_notes[i]; }
+    std::size_t i = 0;
 };
 
-struct ItineraryObject {
-    ItineraryPtr data;
-    mutable py::object stops, legs, place_notes;
+struct ItineraryObject : Cache {
+    ItineraryPtr itinerary;
 };
 
-// ---------------------------------------------------------------------------------------------
-// Fields
-
-/// One field of a result class: its name (the property and the key), how to read it (`self` is
-/// the Python object of `obj`, the parent that keeps a nested result alive), its documentation,
-/// and, when to_dict() holds something else than the property (a dict for a Place), how to read
-/// that.
-template <class T>
-struct Field {
-    const char* name;
-    py::object (*get)(const T& obj, py::handle self);
-    const char* doc;
-    py::object (*plain)(const T& obj) = nullptr;  // nullptr: get(obj, {})
-};
-
-py::object none_if_empty(const std::string& s) {
-    return s.empty() ? py::object(py::none()) : py::object(py::str(s));
+/// json.loads, looked up once (kept for the life of the process, as the module itself is).
+py::object json_loads(const std::string& text) {
+    static py::object* loads = new py::object(py::module_::import("json").attr("loads"));
+    return (*loads)(py::str(text));
 }
-
-/// A place inside a shared result as a Place object that keeps `self` (and so the result) alive;
-/// reading it again gives the same object.
-py::object place_in(const Place& place, py::handle self) {
-    return py::cast(&place, py::return_value_policy::reference_internal, self);
-}
-
-py::dict evidence_dict(const ItineraryEvidence& e) {
-    py::dict d;
-    d["sentence"] = e.sentence;
-    d["sentence_start"] = e.sentence_start;
-    d["start"] = e.start;
-    d["end"] = e.end;
-    d["cue"] = e.cue;
-    d["role"] = mention_role_name(e.role);
-    return d;
-}
-
-py::list parts_list(const std::vector<GeometryPart>& parts) {
-    py::list out(parts.size());
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        py::list line(parts[i].size());
-        for (std::size_t j = 0; j < parts[i].size(); ++j) line[j] = py::make_tuple(parts[i][j].lon, parts[i][j].lat);
-        out[i] = std::move(line);
-    }
-    return out;
-}
-
-template <class T>
-py::dict dict_of(const T& obj);
 
 /// Python objects of the views of `n` items, made by `view(i)`.
 template <class MakeView>
@@ -149,394 +89,336 @@ py::list objects_of(std::size_t n, MakeView&& view) {
     return out;
 }
 
-/// Plain dicts of the views of `n` items (to_dict() of a list), without making their objects.
-template <class MakeView>
-py::list dicts_of(std::size_t n, MakeView&& view) {
-    py::list out(n);
-    for (std::size_t i = 0; i < n; ++i) out[i] = dict_of(view(i));
-    return out;
-}
-
-const Field<MentionCandidateView> kMentionCandidateFields[] = {
-    {"score", [](const MentionCandidateView& v, py::handle) -> py::object { return py::float_(v.candidate->score); },
-     "Resolution score of this candidate, comparable within its mention only."},
-    {"match", [](const MentionCandidateView& v, py::handle) -> py::object { return py::str(match_kind_name(v.candidate->match)); },
-     "How the mention's surface matched it: 'name', 'ascii_name', 'alt_name', 'demonym', 'abbreviation'."},
-};
-
-const Field<MentionView> kMentionFields[] = {
-    {"start", [](const MentionView& v, py::handle) -> py::object { return py::int_(v.mention->start); },
-     "Code point offset of the mention in the text (text[start:end] is its surface)."},
-    {"end", [](const MentionView& v, py::handle) -> py::object { return py::int_(v.mention->end); },
-     "Code point offset just after the mention."},
-    {"text", [](const MentionView& v, py::handle) -> py::object { return py::str(v.mention->text); },
-     "The surface as written ('Russia' of \"Russia's\")."},
-    {"sentence", [](const MentionView& v, py::handle) -> py::object { return py::str(v.mention->sentence); },
-     "The sentence holding the mention (a snippet around it when long)."},
-    {"sentence_start", [](const MentionView& v, py::handle) -> py::object { return py::int_(v.mention->sentence_start); },
-     "Code point offset of `sentence` in the text."},
-    {"place",
-     [](const MentionView& v, py::handle self) -> py::object {
-         return v.mention->place ? place_in(*v.mention->place, self) : py::none();
-     },
-     "The resolved Place, or None when the geoparser abstained.",
-     [](const MentionView& v) -> py::object {
-         return v.mention->place ? py::object(place_to_dict(*v.mention->place)) : py::none();
-     }},
-    {"confidence", [](const MentionView& v, py::handle) -> py::object { return py::float_(v.mention->confidence); },
-     "In [0, 1]: recognition and resolution evidence together."},
-    {"kind", [](const MentionView& v, py::handle) -> py::object { return py::str(mention_kind_name(v.mention->kind)); },
-     "'literal', 'metonymy' or 'demonym'."},
-    {"match", [](const MentionView& v, py::handle) -> py::object { return py::str(match_kind_name(v.mention->match)); },
-     "How the surface matched the chosen (or best) candidate: 'name', 'alt_name', ..."},
-    {"alternatives",
-     [](const MentionView& v, py::handle) -> py::object {
-         const auto& alts = v.mention->alternatives;
-         return objects_of(alts.size(), [&](std::size_t i) { return MentionCandidateView{v.owner, &alts[i]}; });
-     },
-     "The best candidates as MentionCandidates, best first (the chosen place among them).",
-     [](const MentionView& v) -> py::object {
-         const auto& alts = v.mention->alternatives;
-         return dicts_of(alts.size(), [&](std::size_t i) { return MentionCandidateView{v.owner, &alts[i]}; });
-     }},
-    {"reasons", [](const MentionView& v, py::handle) -> py::object { return py::cast(v.mention->reasons); },
-     "The evidence, in words ('country named in article', ...)."},
-};
-
-const Field<ArticlePlaceView> kArticlePlaceFields[] = {
-    {"count", [](const ArticlePlaceView& v, py::handle) -> py::object { return py::int_(v.place->count); },
-     "Mentions resolved to this place."},
-    {"first_start", [](const ArticlePlaceView& v, py::handle) -> py::object { return py::int_(v.place->first_start); },
-     "Code point offset of its first mention."},
-    {"max_confidence", [](const ArticlePlaceView& v, py::handle) -> py::object { return py::float_(v.place->max_confidence); },
-     "Highest confidence of its mentions."},
-    {"mean_confidence", [](const ArticlePlaceView& v, py::handle) -> py::object { return py::float_(v.place->mean_confidence); },
-     "Mean confidence of its mentions."},
-};
-
-const Field<GeoparseResultObject> kGeoparseResultFields[] = {
-    {"id", [](const GeoparseResultObject& g, py::handle) -> py::object { return py::str(g.article->id); },
-     "The article's id, as given."},
-    {"mentions",
-     [](const GeoparseResultObject& g, py::handle) -> py::object {
-         if (!g.mentions) {
-             const auto& ms = g.article->mentions;
-             g.mentions = objects_of(ms.size(), [&](std::size_t i) { return MentionView{g.article, &ms[i]}; });
-         }
-         return g.mentions;
-     },
-     "The place mentions as Mention objects, in text order.",
-     [](const GeoparseResultObject& g) -> py::object {
-         const auto& ms = g.article->mentions;
-         return dicts_of(ms.size(), [&](std::size_t i) { return MentionView{g.article, &ms[i]}; });
-     }},
-    {"places",
-     [](const GeoparseResultObject& g, py::handle) -> py::object {
-         if (!g.places) {
-             const auto& ps = g.article->places;
-             g.places = objects_of(ps.size(), [&](std::size_t i) { return ArticlePlaceView{g.article, &ps[i]}; });
-         }
-         return g.places;
-     },
-     "The resolved places as ArticlePlace objects, in order of first mention.",
-     [](const GeoparseResultObject& g) -> py::object {
-         const auto& ps = g.article->places;
-         return dicts_of(ps.size(), [&](std::size_t i) { return ArticlePlaceView{g.article, &ps[i]}; });
-     }},
-    {"unresolved", [](const GeoparseResultObject& g, py::handle) -> py::object { return py::int_(g.article->unresolved()); },
-     "Mentions without a place."},
-    {"language", [](const GeoparseResultObject& g, py::handle) -> py::object { return py::str(g.article->language); },
-     "The language whose rules read the text: 'en', 'ru' or 'ko'."},
-};
-
-const Field<StopView> kStopFields[] = {
-    {"seq", [](const StopView& v, py::handle) -> py::object { return py::int_(v.stop().seq); },
-     "1-based position in the itinerary."},
-    {"name", [](const StopView& v, py::handle) -> py::object { return py::str(v.stop().name); },
-     "The place's name in the gazetteer."},
-    {"place", [](const StopView& v, py::handle self) -> py::object { return place_in(v.stop().place, self); },
-     "The resolved Place.", [](const StopView& v) -> py::object { return place_to_dict(v.stop().place); }},
-    {"place_id", [](const StopView& v, py::handle) -> py::object { return py::str(v.stop().place.id); },
-     "The place's stable id."},
-    {"lat", [](const StopView& v, py::handle) -> py::object { return py::float_(v.stop().place.lat); },
-     "Latitude, WGS84 degrees."},
-    {"lon", [](const StopView& v, py::handle) -> py::object { return py::float_(v.stop().place.lon); },
-     "Longitude, WGS84 degrees."},
-    {"date", [](const StopView& v, py::handle) -> py::object { return none_if_empty(v.stop().date); },
-     "'YYYY-MM-DD' when stated or inferable, else None."},
-    {"date_inferred", [](const StopView& v, py::handle) -> py::object { return py::bool_(v.stop().date_inferred); },
-     "True when the date is inferred (weekday, gathering, neighbours) rather than stated."},
-    {"arrival",
-     [](const StopView& v, py::handle) -> py::object {
-         return v.owner->route ? none_if_empty(v.owner->route->stops[v.i].arrival) : py::none();
-     },
-     "Arrival date of the route, 'YYYY-MM-DD', or None."},
-    {"departure",
-     [](const StopView& v, py::handle) -> py::object {
-         return v.owner->route ? none_if_empty(v.owner->route->stops[v.i].departure) : py::none();
-     },
-     "Departure date of the route, 'YYYY-MM-DD', or None."},
-    {"role", [](const StopView& v, py::handle) -> py::object { return py::str(stop_role_name(v.stop().role)); },
-     "'origin', 'visit', 'planned' or 'return'."},
-    {"placed_by", [](const StopView& v, py::handle) -> py::object { return py::str(placement_name(v.stop().placed_by)); },
-     "What put the stop at its place in the sequence: 'date', 'cue' or 'text order'."},
-    {"evidence", [](const StopView& v, py::handle) -> py::object { return evidence_dict(v.stop().evidence); },
-     "Where the article says so: {'sentence', 'sentence_start', 'start', 'end', 'cue', 'role'}."},
-    {"events", [](const StopView& v, py::handle) -> py::object { return py::int_(v.stop().events); },
-     "Motion events merged into this stop."},
-};
-
-const Field<LegView> kLegFields[] = {
-    {"seq", [](const LegView& v, py::handle) -> py::object { return py::int_(v.i + 1); }, "1-based position."},
-    {"from", [](const LegView& v, py::handle) -> py::object { return py::int_(v.leg().from + 1); },
-     "seq of the stop it starts from."},
-    {"to", [](const LegView& v, py::handle) -> py::object { return py::int_(v.leg().to + 1); },
-     "seq of the stop it ends at."},
-    {"mode", [](const LegView& v, py::handle) -> py::object { return none_if_empty(v.leg().mode); },
-     "The stated mode (one of leg_modes()), or None."},
-    {"distance_km", [](const LegView& v, py::handle) -> py::object { return py::float_(v.leg().distance_km); },
-     "Geodesic length on the WGS84 ellipsoid, km."},
-    {"date",
-     [](const LegView& v, py::handle) -> py::object {
-         const Leg* l = v.route_leg();
-         return l ? none_if_empty(l->date) : py::none();
-     },
-     "Date of travel, 'YYYY-MM-DD', or None."},
-    {"bearing_deg",
-     [](const LegView& v, py::handle) -> py::object {
-         const Leg* l = v.route_leg();
-         return l && l->initial_bearing_deg ? py::object(py::float_(*l->initial_bearing_deg)) : py::none();
-     },
-     "Initial bearing, degrees clockwise from north, or None."},
-    {"parts",
-     [](const LegView& v, py::handle) -> py::object {
-         const Leg* l = v.route_leg();
-         return l ? parts_list(l->parts) : py::list();
-     },
-     "The densified geodesic as lists of (lon, lat), one per side of the antimeridian."},
-};
-
-const Field<PlaceNoteView> kPlaceNoteFields[] = {
-    {"name", [](const PlaceNoteView& v, py::handle) -> py::object { return py::str(v.note().name); },
-     "The place's name in the gazetteer."},
-    {"place", [](const PlaceNoteView& v, py::handle self) -> py::object { return place_in(v.note().place, self); },
-     "The resolved Place.", [](const PlaceNoteView& v) -> py::object { return place_to_dict(v.note().place); }},
-    {"place_id", [](const PlaceNoteView& v, py::handle) -> py::object { return py::str(v.note().place.id); },
-     "The place's stable id."},
-    {"lat", [](const PlaceNoteView& v, py::handle) -> py::object { return py::float_(v.note().place.lat); },
-     "Latitude, WGS84 degrees."},
-    {"lon", [](const PlaceNoteView& v, py::handle) -> py::object { return py::float_(v.note().place.lon); },
-     "Longitude, WGS84 degrees."},
-    {"role", [](const PlaceNoteView& v, py::handle) -> py::object { return py::str(mention_role_name(v.note().role)); },
-     "What the mention is to the traveller ('arrival', 'other traveller', 'topic', ...)."},
-    {"merged_into", [](const PlaceNoteView& v, py::handle) -> py::object { return none_if_empty(v.note().merged_into); },
-     "The stop it joined, or None when it is no stop at all."},
-    {"reason", [](const PlaceNoteView& v, py::handle) -> py::object { return py::str(v.note().reason); },
-     "Why, in words."},
-    {"evidence", [](const PlaceNoteView& v, py::handle) -> py::object { return evidence_dict(v.note().evidence); },
-     "Where the article says so: {'sentence', 'sentence_start', 'start', 'end', 'cue', 'role'}."},
-};
-
-const Field<ItineraryObject> kItineraryFields[] = {
-    {"traveller", [](const ItineraryObject& o, py::handle) -> py::object { return py::str(o.data->itinerary.traveller); },
-     "Who travels, '' when the article never names them."},
-    {"stops",
-     [](const ItineraryObject& o, py::handle) -> py::object {
-         if (!o.stops)
-             o.stops = objects_of(o.data->itinerary.stops.size(), [&](std::size_t i) { return StopView{o.data, i}; });
-         return o.stops;
-     },
-     "The stops as ItineraryStop objects, in travel order.",
-     [](const ItineraryObject& o) -> py::object {
-         return dicts_of(o.data->itinerary.stops.size(), [&](std::size_t i) { return StopView{o.data, i}; });
-     }},
-    {"legs",
-     [](const ItineraryObject& o, py::handle) -> py::object {
-         if (!o.legs)
-             o.legs = objects_of(o.data->itinerary.legs.size(), [&](std::size_t i) { return LegView{o.data, i}; });
-         return o.legs;
-     },
-     "The legs as ItineraryLeg objects; legs[i] goes from stops[i] to stops[i + 1].",
-     [](const ItineraryObject& o) -> py::object {
-         return dicts_of(o.data->itinerary.legs.size(), [&](std::size_t i) { return LegView{o.data, i}; });
-     }},
-    {"notes", [](const ItineraryObject& o, py::handle) -> py::object { return py::cast(o.data->itinerary.notes); },
-     "Reasons for left-out places and guesses, in words."},
-    {"place_notes",
-     [](const ItineraryObject& o, py::handle) -> py::object {
-         if (!o.place_notes)
-             o.place_notes =
-                 objects_of(o.data->itinerary.place_notes.size(), [&](std::size_t i) { return PlaceNoteView{o.data, i}; });
-         return o.place_notes;
-     },
-     "Place mentions that are no stop of their own, as PlaceNote objects, in text order.",
-     [](const ItineraryObject& o) -> py::object {
-         return dicts_of(o.data->itinerary.place_notes.size(), [&](std::size_t i) { return PlaceNoteView{o.data, i}; });
-     }},
-};
-
 // ---------------------------------------------------------------------------------------------
-// What each class is made of: its Python name, its field table and, for the classes that are a
-// place with more fields (as Candidate is), the place whose fields come first.
+// What each class is: its Python name, the engine writer of its JSON, the writer of its shell
+// (the JSON with its lists empty, for the objects whose lists are large: reading an article's
+// id should not write its 10,000 mentions), its lists of sub-results, and a sample to read the
+// keys from when the class is bound.
 
 template <class T>
 struct Spec;
 
 template <>
-struct Spec<MentionView> {
-    static constexpr const char* kName = "Mention";
-    static constexpr std::span<const Field<MentionView>> kFields = kMentionFields;
+struct Spec<AlternativeView> {
+    static constexpr const char* kName = "MentionCandidate";
+    static std::string json(const AlternativeView& v) {
+        std::string out;
+        append_json_alternative(out, *v.candidate);
+        return out;
+    }
+    static std::string shell(const AlternativeView& v) { return json(v); }
+    static py::object list(const AlternativeView&, std::string_view) { return {}; }
+    static AlternativeView sample() {
+        auto r = std::make_shared<ArticleResult>();
+        r->mentions.emplace_back().alternatives.emplace_back();
+        AlternativeView v;
+        v.owner = r;
+        v.candidate = &r->mentions[0].alternatives[0];
+        return v;
+    }
 };
 
 template <>
-struct Spec<MentionCandidateView> {
-    static constexpr const char* kName = "MentionCandidate";
-    static constexpr std::span<const Field<MentionCandidateView>> kFields = kMentionCandidateFields;
-    static const Place& place(const MentionCandidateView& v) { return v.candidate->place; }
+struct Spec<MentionView> {
+    static constexpr const char* kName = "Mention";
+    static std::string json(const MentionView& v) {
+        std::string out;
+        append_json_mention(out, *v.mention);
+        return out;
+    }
+    // Its alternatives are objects of their own: the shell leaves them out (it is read for the
+    // other fields, e.g. by the panel for every mention).
+    static std::string shell(const MentionView& v) {
+        std::string out;
+        append_json_mention(out, *v.mention, false);
+        return out;
+    }
+    static py::object list(const MentionView& v, std::string_view key) {
+        if (key != "alternatives") return {};
+        const auto& alts = v.mention->alternatives;
+        return objects_of(alts.size(), [&](std::size_t i) {
+            AlternativeView a;
+            a.owner = v.owner;
+            a.candidate = &alts[i];
+            return a;
+        });
+    }
+    static MentionView sample() {
+        auto r = std::make_shared<ArticleResult>();
+        r->mentions.emplace_back();
+        MentionView v;
+        v.owner = r;
+        v.mention = &r->mentions[0];
+        return v;
+    }
 };
 
 template <>
 struct Spec<ArticlePlaceView> {
     static constexpr const char* kName = "ArticlePlace";
-    static constexpr std::span<const Field<ArticlePlaceView>> kFields = kArticlePlaceFields;
-    static const Place& place(const ArticlePlaceView& v) { return v.place->place; }
+    static std::string json(const ArticlePlaceView& v) {
+        std::string out;
+        append_json_article_place(out, *v.place);
+        return out;
+    }
+    static std::string shell(const ArticlePlaceView& v) { return json(v); }
+    static py::object list(const ArticlePlaceView&, std::string_view) { return {}; }
+    static ArticlePlaceView sample() {
+        auto r = std::make_shared<ArticleResult>();
+        r->places.emplace_back();
+        ArticlePlaceView v;
+        v.owner = r;
+        v.place = &r->places[0];
+        return v;
+    }
 };
 
 template <>
 struct Spec<GeoparseResultObject> {
     static constexpr const char* kName = "GeoparseResult";
-    static constexpr std::span<const Field<GeoparseResultObject>> kFields = kGeoparseResultFields;
+    static std::string json(const GeoparseResultObject& g) {
+        std::string out;
+        append_json_line(out, *g.article);
+        return out;
+    }
+    static std::string shell(const GeoparseResultObject& g) {
+        std::string out;
+        append_json_open(out, g.article->id);
+        append_json_close(out, {});
+        return out;
+    }
+    static py::object list(const GeoparseResultObject& g, std::string_view key) {
+        const ArticlePtr& a = g.article;
+        if (key == "mentions") {
+            return objects_of(a->mentions.size(), [&](std::size_t i) {
+                MentionView v;
+                v.owner = a;
+                v.mention = &a->mentions[i];
+                return v;
+            });
+        }
+        if (key == "places") {
+            return objects_of(a->places.size(), [&](std::size_t i) {
+                ArticlePlaceView v;
+                v.owner = a;
+                v.place = &a->places[i];
+                return v;
+            });
+        }
+        return {};
+    }
+    static GeoparseResultObject sample() {
+        GeoparseResultObject g;
+        g.article = std::make_shared<ArticleResult>();
+        return g;
+    }
 };
+
+/// An itinerary with two stops, a leg and a place note, all default: the sample of its classes.
+ItineraryPtr sample_itinerary() {
+    auto it = std::make_shared<Itinerary>();
+    it->stops.resize(2);
+    it->legs.push_back(ItineraryLeg{0, 1, "", 0});
+    it->place_notes.emplace_back();
+    return it;
+}
 
 template <>
 struct Spec<StopView> {
     static constexpr const char* kName = "ItineraryStop";
-    static constexpr std::span<const Field<StopView>> kFields = kStopFields;
+    static std::string json(const StopView& v) { return itinerary_stop_json(*v.owner, v.i); }
+    static std::string shell(const StopView& v) { return json(v); }
+    static py::object list(const StopView&, std::string_view) { return {}; }
+    static StopView sample() {
+        StopView v;
+        v.owner = sample_itinerary();
+        return v;
+    }
 };
 
 template <>
 struct Spec<LegView> {
     static constexpr const char* kName = "ItineraryLeg";
-    static constexpr std::span<const Field<LegView>> kFields = kLegFields;
+    static std::string json(const LegView& v) { return itinerary_leg_json(*v.owner, v.i); }
+    static std::string shell(const LegView& v) { return json(v); }
+    static py::object list(const LegView&, std::string_view) { return {}; }
+    static LegView sample() {
+        LegView v;
+        v.owner = sample_itinerary();
+        return v;
+    }
 };
 
 template <>
 struct Spec<PlaceNoteView> {
     static constexpr const char* kName = "PlaceNote";
-    static constexpr std::span<const Field<PlaceNoteView>> kFields = kPlaceNoteFields;
+    static std::string json(const PlaceNoteView& v) { return itinerary_place_note_json(*v.owner, v.i); }
+    static std::string shell(const PlaceNoteView& v) { return json(v); }
+    static py::object list(const PlaceNoteView&, std::string_view) { return {}; }
+    static PlaceNoteView sample() {
+        PlaceNoteView v;
+        v.owner = sample_itinerary();
+        return v;
+    }
 };
 
 template <>
 struct Spec<ItineraryObject> {
     static constexpr const char* kName = "Itinerary";
-    static constexpr std::span<const Field<ItineraryObject>> kFields = kItineraryFields;
+    static std::string json(const ItineraryObject& o) { return itinerary_json(*o.itinerary, -1); }
+    static std::string shell(const ItineraryObject& o) {
+        Itinerary shell;
+        shell.traveller = o.itinerary->traveller;
+        shell.notes = o.itinerary->notes;
+        return itinerary_json(shell, -1);
+    }
+    static py::object list(const ItineraryObject& o, std::string_view key) {
+        const ItineraryPtr& it = o.itinerary;
+        auto views = [&](auto view, std::size_t n) {
+            return objects_of(n, [&](std::size_t i) {
+                decltype(view) v;
+                v.owner = it;
+                v.i = i;
+                return v;
+            });
+        };
+        if (key == "stops") return views(StopView{}, it->stops.size());
+        if (key == "legs") return views(LegView{}, it->legs.size());
+        if (key == "place_notes") return views(PlaceNoteView{}, it->place_notes.size());
+        return {};
+    }
+    static ItineraryObject sample() {
+        ItineraryObject o;
+        o.itinerary = sample_itinerary();
+        return o;
+    }
 };
 
-template <class T>
-concept IsPlace = requires(const T& obj) { { Spec<T>::place(obj) } -> std::same_as<const Place&>; };
+// ---------------------------------------------------------------------------------------------
+// Reading fields
 
-// The fields of `obj` in order, as f(name, value(self), plain()): value() reads the property,
-// plain() the value to_dict() holds.
-template <class T, class F>
-void each_field(const T& obj, F&& f) {
-    if constexpr (IsPlace<T>) {
-        const Place& p = Spec<T>::place(obj);
-        for (const PlaceField& field : place_fields()) {
-            if (field.present && !field.present(p)) continue;
-            auto read = [&] { return field.get(p); };
-            f(field.name, [&](py::handle) { return read(); }, read);
-        }
+template <class T>
+py::dict shell_dict(const T& obj) {
+    if (!obj.dict) obj.dict = json_loads(Spec<T>::shell(obj));
+    return obj.dict;
+}
+
+/// The field `key` of `obj`: the objects of a list of sub-results (made once), else the value
+/// of the JSON; a null object when there is no such key.
+template <class T>
+py::object field_of(const T& obj, std::string_view key) {
+    py::str k(key.data(), key.size());
+    if (obj.lists && PyDict_Contains(obj.lists.ptr(), k.ptr()) == 1) return obj.lists[k];
+    if (py::object list = Spec<T>::list(obj, key)) {
+        if (!obj.lists) obj.lists = py::dict();
+        obj.lists[k] = list;
+        return list;
     }
-    for (const Field<T>& field : Spec<T>::kFields) {
-        f(field.name, [&](py::handle self) { return field.get(obj, self); },
-          [&] { return field.plain ? field.plain(obj) : field.get(obj, py::handle()); });
-    }
+    py::dict d = shell_dict(obj);
+    if (!d.contains(k)) return {};
+    return d[k];
 }
 
 template <class T>
-py::dict dict_of(const T& obj) {
-    py::dict out;
-    each_field(obj, [&](const char* name, auto, auto plain) { out[name] = plain(); });
-    return out;
+py::dict to_dict(const T& obj) {
+    return json_loads(Spec<T>::json(obj));
 }
 
-template <class T>
-py::object value_of(const T& obj, py::handle self, std::string_view key) {
-    py::object out;
-    each_field(obj, [&](const char* name, auto value, auto) {
-        if (!out && key == name) out = value(self);
-    });
-    return out;  // null when there is no such field
-}
-
-template <class T>
-py::list keys_of(const T& obj) {
-    py::list out;
-    each_field(obj, [&](const char* name, auto, auto) { out.append(py::str(name)); });
-    return out;
-}
-
-/// Registers the class of T: a read-only property per field, the mapping view of the dicts it
-/// replaced, to_dict() and equality by value (with its kind or a dict, so unhashable).
+/// Registers the class of T: a read-only attribute per key of the engine's JSON (in its order),
+/// the read-only mapping view, to_json(), to_dict() and equality by value (with its kind or a
+/// dict, so unhashable).
 template <class T>
 py::class_<T> bind_result(py::module_& m, const char* doc) {
     py::class_<T> cls(m, Spec<T>::kName, doc);
-    if constexpr (IsPlace<T>) {
-        cls.def_property_readonly("place", [](const T& obj) -> const Place& { return Spec<T>::place(obj); },
-                                  py::return_value_policy::reference_internal, "The place itself, as a Place.");
-        for (const PlaceField& field : place_fields())
-            cls.def_property_readonly(field.name, [get = field.get](const T& obj) { return get(Spec<T>::place(obj)); },
-                                      field.doc);
-    }
-    for (const Field<T>& field : Spec<T>::kFields) {
+    py::dict keys = json_loads(Spec<T>::shell(Spec<T>::sample()));
+    for (auto item : keys) {
+        auto name = item.first.cast<std::string>();
         cls.def_property_readonly(
-            field.name, py::cpp_function([get = field.get](py::handle self) { return get(self.cast<const T&>(), self); },
-                                         py::is_method(cls)),
-            field.doc);
+            name.c_str(), py::cpp_function([name](const T& obj) { return field_of(obj, name); }, py::is_method(cls)),
+            ("The engine's \"" + name + "\" (the key of the CLI's JSON).").c_str());
     }
-    cls.def("__getitem__", [](py::handle self, std::string_view key) {
-           py::object v = value_of(self.cast<const T&>(), self, key);
+    cls.def("__getitem__", [](const T& obj, std::string_view key) {
+           py::object v = field_of(obj, key);
            if (!v) throw py::key_error(std::string(key));
            return v;
-       }, py::arg("key"), "The field `key`, as the dict this object replaced had it; KeyError for no such field.")
-        .def("get", [](py::handle self, std::string_view key, py::object fallback) {
-            py::object v = value_of(self.cast<const T&>(), self, key);
+       }, py::arg("key"), "The field `key` of the engine's JSON; KeyError for no such field.")
+        .def("get", [](const T& obj, std::string_view key, py::object fallback) {
+            py::object v = field_of(obj, key);
             return v ? v : fallback;
         }, py::arg("key"), py::arg("default") = py::none(), "The field `key`, or `default` when there is none.")
-        .def("__contains__", [](const T& obj, const py::handle& key) {
-            if (!py::isinstance<py::str>(key)) return false;
-            bool found = false;
-            auto k = key.cast<std::string_view>();
-            each_field(obj, [&](const char* name, auto, auto) { found = found || k == name; });
-            return found;
-        })
-        .def("keys", [](const T& obj) { return keys_of(obj); }, "The field names, in order.")
-        .def("__iter__", [](const T& obj) { return py::iter(keys_of(obj)); })
-        .def("to_dict", [](const T& obj) { return dict_of(obj); },
-             "Every field as a plain dict (nested results as dicts and lists too), e.g. for json.dumps.")
+        .def("__contains__", [](const T& obj, const py::handle& key) { return shell_dict(obj).contains(key); })
+        .def("keys", [](const T& obj) { return py::list(shell_dict(obj).attr("keys")()); },
+             "The field names, in the order of the engine's JSON.")
+        .def("__iter__", [](const T& obj) { return py::iter(shell_dict(obj)); })
+        .def("__len__", [](const T& obj) { return py::len(shell_dict(obj)); })
+        .def("to_json", [](const T& obj) { return Spec<T>::json(obj); },
+             "The engine's JSON of this object (compact), as the CLI writes it.")
+        .def("to_dict", [](const T& obj) { return to_dict(obj); },
+             "The engine's JSON of this object as plain dicts and lists (json.loads of to_json()).")
         .def("__eq__", [](const T& obj, const py::object& other) -> py::object {
-            if (py::isinstance<T>(other)) return py::bool_(dict_of(obj).equal(dict_of(other.cast<const T&>())));
-            if (py::isinstance<py::dict>(other)) return py::bool_(dict_of(obj).equal(other));
+            if (py::isinstance<T>(other)) return py::bool_(Spec<T>::json(obj) == Spec<T>::json(other.cast<const T&>()));
+            if (py::isinstance<py::dict>(other)) return py::bool_(to_dict(obj).equal(other));
             return py::reinterpret_borrow<py::object>(Py_NotImplemented);
         });
+    cls.attr("__hash__") = py::none();
     return cls;
+}
+
+py::object field_value(const FieldValue& v) {
+    return std::visit([](const auto& x) -> py::object {
+        using X = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<X, std::monostate>) return py::none();
+        else return py::cast(x);
+    }, v);
+}
+
+py::list layers_list(const std::vector<Layer>& layers) {
+    py::list out;
+    for (const Layer& l : layers) out.append(layer_dict(l, true));
+    return out;
 }
 
 }  // namespace
 
+py::dict layer_dict(const Layer& layer, bool with_features) {
+    py::list fields;
+    for (const auto& f : layer.fields) fields.append(py::make_tuple(f.name, field_type_name(f.type), f.precision));
+    py::dict d;
+    d["name"] = layer.name;
+    d["geometry"] = geometry_type_name(layer.geometry_type);
+    d["fields"] = fields;
+    if (with_features) {
+        py::list features(layer.features.size());
+        for (std::size_t i = 0; i < layer.features.size(); ++i) {
+            const Feature& f = layer.features[i];
+            py::list values(f.values.size());
+            for (std::size_t j = 0; j < f.values.size(); ++j) values[j] = field_value(f.values[j]);
+            py::list parts(f.parts.size());
+            for (std::size_t j = 0; j < f.parts.size(); ++j) {
+                py::list line(f.parts[j].size());
+                for (std::size_t k = 0; k < f.parts[j].size(); ++k) line[k] = py::make_tuple(f.parts[j][k].lon, f.parts[j][k].lat);
+                parts[j] = std::move(line);
+            }
+            features[i] = py::make_tuple(std::move(values), std::move(parts));
+        }
+        d["features"] = features;
+    }
+    return d;
+}
+
 void bind_results(py::module_& m) {
-    bind_result<MentionCandidateView>(m,
-        "A candidate place of a Mention with its resolution score: the place's fields (place_id,\n"
-        "name, lat, lon, ...), then score and match. Read-only; also a mapping, and to_dict().")
-        .def("__repr__", [](const MentionCandidateView& v) {
+    bind_result<AlternativeView>(m,
+        "A candidate place of a Mention: an element of the mention's \"alternatives\" in the CLI's JSON\n"
+        "(place_id, name, country, feature_code, lat, lon, score). Read-only; also a mapping.")
+        .def("__repr__", [](const AlternativeView& v) {
             return py::str("MentionCandidate(place_id={!r}, name={!r}, score={!r})")
                 .format(v.candidate->place.id, v.candidate->place.name, v.candidate->score)
                 .cast<std::string>();
         });
     bind_result<MentionView>(m,
-        "One place mention of a GeoparseResult: offsets (code points), surface, sentence, the resolved\n"
-        "Place or None, confidence, kind, alternatives and reasons. Read-only; reads as the dict of\n"
-        "earlier versions too (m['place'], get(), keys(), to_dict()).")
+        "One place mention of a GeoparseResult, as the CLI's JSON Lines writes it: offsets (code\n"
+        "points), text, the place's place_id, name, country, feature_code, lat, lon (None when the\n"
+        "geoparser abstained), confidence, kind, match, sentence, alternatives and reasons.")
         .def("__repr__", [](const MentionView& v) {
             return py::str("Mention(start={!r}, end={!r}, text={!r}, place_id={!r})")
                 .format(v.mention->start, v.mention->end, v.mention->text,
@@ -544,53 +426,69 @@ void bind_results(py::module_& m) {
                 .cast<std::string>();
         });
     bind_result<ArticlePlaceView>(m,
-        "A resolved place of a GeoparseResult with its tally over the article: the place's fields,\n"
-        "then count, first_start, max_confidence and mean_confidence. Read-only; also a mapping.")
+        "A resolved place of a GeoparseResult with its tally over the article, as the CLI's JSON Lines\n"
+        "writes it. Read-only; also a mapping.")
         .def("__repr__", [](const ArticlePlaceView& v) {
             return py::str("ArticlePlace(place_id={!r}, name={!r}, count={!r})")
                 .format(v.place->place.id, v.place->place.name, v.place->count)
                 .cast<std::string>();
         });
     bind_result<GeoparseResultObject>(m,
-        "The geoparse of one article: id, mentions (Mention objects), places (ArticlePlace objects),\n"
-        "unresolved and language. Read-only; also a mapping, and to_dict() for nested plain dicts.")
+        "The geoparse of one article: the record `gazetteer geoparse` writes as a JSON line (id, mentions\n"
+        "as Mention objects, places as ArticlePlace objects). Read-only; also a mapping.")
         .def("__repr__", [](const GeoparseResultObject& g) {
             return py::str("GeoparseResult(id={!r}, mentions=<{}>, places=<{}>)")
                 .format(g.article->id, g.article->mentions.size(), g.article->places.size())
                 .cast<std::string>();
-        });
+        })
+        .def("layers", [](const GeoparseResultObject& g, const std::string& gazetteer_version) {
+            GeoparseLayers layers(gazetteer_version);
+            layers.add(*g.article);
+            return layers_list(layers.take());
+        }, py::arg("gazetteer_version") = "",
+           "The engine's layers of this result, as `gazetteer geoparse --format gpkg` writes them: the\n"
+           "layer_schemas('geoparse') dicts with 'features': [(values in field order, parts)].");
     bind_result<StopView>(m,
-        "One stop of an Itinerary: seq, name, the Place, date, arrival and departure, role, how it was\n"
-        "placed and the evidence. Read-only; also a mapping, and to_dict().")
+        "One stop of an Itinerary, as `gazetteer itinerary` writes it in JSON. Read-only; also a mapping.")
         .def("__repr__", [](const StopView& v) {
-            return py::str("ItineraryStop(seq={!r}, name={!r}, date={!r})")
-                .format(v.stop().seq, v.stop().name, v.stop().date)
-                .cast<std::string>();
+            const ItineraryStop& s = v.owner->stops[v.i];
+            return py::str("ItineraryStop(seq={!r}, name={!r}, date={!r})").format(s.seq, s.name, s.date).cast<std::string>();
         });
     bind_result<LegView>(m,
-        "A leg of an Itinerary between consecutive stops: seq, from and to (stop seqs), mode, date,\n"
-        "distance, bearing and the geodesic's parts. Read-only; also a mapping, and to_dict().")
+        "A leg of an Itinerary, as `gazetteer itinerary` writes it in JSON (from and to are stop names,\n"
+        "from_seq and to_seq their seq). Read-only; also a mapping. Geometry: Itinerary.layers().")
         .def("__repr__", [](const LegView& v) {
-            return py::str("ItineraryLeg(seq={!r}, from={!r}, to={!r}, mode={!r}, distance_km={!r})")
-                .format(v.i + 1, v.leg().from + 1, v.leg().to + 1, v.leg().mode, v.leg().distance_km)
+            const ItineraryLeg& l = v.owner->legs[v.i];
+            return py::str("ItineraryLeg(from_seq={!r}, to_seq={!r}, mode={!r}, distance_km={!r})")
+                .format(l.from + 1, l.to + 1, l.mode, l.distance_km)
                 .cast<std::string>();
         });
     bind_result<PlaceNoteView>(m,
-        "A place mention of an Itinerary that is no stop of its own, with its role and the reason.\n"
-        "Read-only; also a mapping, and to_dict().")
+        "A place mention of an Itinerary that is no stop of its own, with its role and the reason, as\n"
+        "`gazetteer itinerary` writes it in JSON. Read-only; also a mapping.")
         .def("__repr__", [](const PlaceNoteView& v) {
-            return py::str("PlaceNote(name={!r}, role={!r})")
-                .format(v.note().name, mention_role_name(v.note().role))
-                .cast<std::string>();
+            const ItineraryNote& n = v.owner->place_notes[v.i];
+            return py::str("PlaceNote(name={!r}, role={!r})").format(n.name, mention_role_name(n.role)).cast<std::string>();
         });
     bind_result<ItineraryObject>(m,
-        "The travel itinerary of an article: traveller, stops (ItineraryStop), legs (ItineraryLeg),\n"
-        "notes and place_notes (PlaceNote). Read-only; also a mapping, and to_dict().")
+        "The travel itinerary of an article, as `gazetteer itinerary` writes it in JSON: traveller, stops\n"
+        "(ItineraryStop), legs (ItineraryLeg), notes and place_notes (PlaceNote). Read-only; also a mapping.")
         .def("__repr__", [](const ItineraryObject& o) {
             return py::str("Itinerary(traveller={!r}, stops=<{}>)")
-                .format(o.data->itinerary.traveller, o.data->itinerary.stops.size())
+                .format(o.itinerary->traveller, o.itinerary->stops.size())
                 .cast<std::string>();
-        });
+        })
+        .def("layers", [](const ItineraryObject& o) {
+            std::vector<Layer> layers;
+            {
+                py::gil_scoped_release release;
+                layers = itinerary_layers(*o.itinerary);
+            }
+            return layers_list(layers);
+        },
+           "The engine's layers of this itinerary, as `gazetteer itinerary --format gpkg` writes them\n"
+           "(stops, legs, route, place_notes): the layer_schemas('itinerary') dicts with 'features':\n"
+           "[(values in field order, parts)]. ValueError for fewer than two stops.");
 }
 
 py::object geoparse_result_object(ArticleResult&& result) {
@@ -599,9 +497,9 @@ py::object geoparse_result_object(ArticleResult&& result) {
     return py::cast(std::move(g), py::return_value_policy::move);
 }
 
-py::object itinerary_object(Itinerary&& itinerary, std::optional<Route>&& route) {
+py::object itinerary_object(Itinerary&& itinerary) {
     ItineraryObject o;
-    o.data = std::make_shared<const ItineraryData>(ItineraryData{std::move(itinerary), std::move(route)});
+    o.itinerary = std::make_shared<const Itinerary>(std::move(itinerary));
     return py::cast(std::move(o), py::return_value_policy::move);
 }
 

@@ -1,9 +1,10 @@
 """Engine results (GeoparseResult and Itinerary objects of `_gazetteer_engine`, route dicts) as
 QGIS fields, features, memory layers and styles. Processing algorithms and the panel share these.
-The fields are not declared here: they are the engine's declared layers (`layer_schema(output,
-layer)`, gazetteer/schemas.hpp), the same ones `gazetteer geoparse`, `route` and `itinerary`
-write, so a QGIS layer and a CLI file of the same output have the same fields, in the same order,
-of the same types."""
+Neither the fields nor the features are made here: the fields are the engine's declared layers
+(`layer_schema(output, layer)`, gazetteer/schemas.hpp) and the features of a geoparse or an
+itinerary are the engine's own (`result.layers()`), the same ones `gazetteer geoparse` and
+`gazetteer itinerary` write, so a QGIS layer and a CLI file of the same output hold the same
+fields, in the same order, of the same types, with the same values."""
 
 from qgis.core import (
     Qgis,
@@ -25,16 +26,21 @@ from .compat import DATE as _DATE, DOUBLE as _D, INTEGER64 as _I, STRING as _S
 _QGIS_TYPES = {"integer": _I, "real": _D, "string": _S, "date": _DATE}
 
 
-def schema_fields(output, layer):
-    """QgsFields of the engine's layer `layer` of `output` ('geoparse', 'route', 'itinerary'),
-    e.g. schema_fields('itinerary', 'stops'). Raises engine.EngineUnavailable without the engine."""
+def _fields(declared):
+    """QgsFields of the engine's (name, type, precision) field declarations."""
     fields = QgsFields()
-    for name, kind, precision in engine.module().layer_schema(output, layer)["fields"]:
+    for name, kind, precision in declared:
         field = QgsField(name, _QGIS_TYPES[kind])
         if precision:
             field.setPrecision(precision)
         fields.append(field)
     return fields
+
+
+def schema_fields(output, layer):
+    """QgsFields of the engine's layer `layer` of `output` ('geoparse', 'route', 'itinerary'),
+    e.g. schema_fields('itinerary', 'stops'). Raises engine.EngineUnavailable without the engine."""
+    return _fields(engine.module().layer_schema(output, layer)["fields"])
 
 
 def _date(value):
@@ -70,29 +76,27 @@ def _feature(fields, values, geometry=None):
     return f
 
 
-def place_features(article, fields, gazetteer_version=""):
-    """One point per resolved place of a geoparse result (an engine GeoparseResult)."""
-    out = []
-    for p in article.places:
-        values = dict(article_id=article.id, place_id=p.place_id, name=p.name, country=p.country,
-                      feature_code=p.feature_code, mentions=p.count, first_start=p.first_start,
-                      max_confidence=p.max_confidence, mean_confidence=p.mean_confidence,
-                      gazetteer_version=gazetteer_version, source=p.source)
-        out.append(_feature(fields, values, point(p.lon, p.lat)))
-    return out
-
-
-def mention_features(article, fields):
-    """One feature per mention of a GeoparseResult; no place and no geometry when the geoparser
-    abstained."""
-    out = []
-    for m in article.mentions:
-        values = dict(article_id=article.id, start=m.start, end=m.end, text=m.text, kind=m.kind,
-                      confidence=m.confidence, sentence=m.sentence)
-        p = m.place
-        if p is not None:
-            values.update(place_id=p.place_id, name=p.name, country=p.country, feature_code=p.feature_code)
-        out.append(_feature(fields, values, point(p.lon, p.lat) if p is not None else None))
+def engine_features(layers):
+    """{layer name: [QgsFeature]} of the layers the engine made for a result (GeoparseResult.layers(),
+    Itinerary.layers()): the features `gazetteer geoparse` and `gazetteer itinerary` write, with the
+    engine's values in its field order (dates as QDate), points or lines from its parts, and no
+    geometry where it has none (a mention the geoparser abstained on)."""
+    out = {}
+    for layer in layers:
+        fields = _fields(layer["fields"])
+        names = [name for name, _, _ in layer["fields"]]
+        dates = {name for name, kind, _ in layer["fields"] if kind == "date"}
+        point_layer = layer["geometry"] == "Point"
+        features = []
+        for values, parts in layer["features"]:
+            row = dict(zip(names, values))
+            for name in dates:
+                row[name] = _date(row[name])
+            geometry = None
+            if parts:
+                geometry = point(*parts[0][0]) if point_layer else leg_geometry(parts)
+            features.append(_feature(fields, row, geometry))
+        out[layer["name"]] = features
     return out
 
 
@@ -104,8 +108,7 @@ def route_stop_features(route, fields):
 
 
 def leg_features(legs, fields):
-    """Legs of a route (dicts) or an itinerary (ItineraryLeg objects, read as the same mapping):
-    the engine's "legs" layer."""
+    """The legs of a route dict (module route()): the engine's "legs" layer."""
     out = []
     for leg in legs:
         values = dict(seq=leg["seq"], mode=leg["mode"], date=_date(leg.get("date")),
@@ -113,35 +116,6 @@ def leg_features(legs, fields):
         values["from"] = leg["from"]
         values["to"] = leg["to"]
         out.append(_feature(fields, values, leg_geometry(leg["parts"])))
-    return out
-
-
-def itinerary_stop_features(itinerary, fields):
-    """The stops of an engine Itinerary."""
-    out = []
-    traveller = itinerary.traveller or None
-    for s in itinerary.stops:
-        ev = s.evidence
-        values = dict(seq=s.seq, name=s.name, place_id=s.place_id or None,
-                      arrival=_date(s.arrival), departure=_date(s.departure),
-                      traveller=traveller, date=_date(s.date),
-                      date_inferred=int(s.date_inferred), role=s.role,
-                      placed_by=s.placed_by, cue=ev["cue"] or None,
-                      event_role=ev.get("role"), evidence=ev["sentence"],
-                      evidence_start=ev["start"], evidence_end=ev["end"])
-        out.append(_feature(fields, values, point(s.lon, s.lat)))
-    return out
-
-
-def itinerary_note_features(itinerary, fields):
-    """Points of the place mentions of an Itinerary that are no stop, with the role that says why."""
-    out = []
-    for n in itinerary.place_notes:
-        ev = n.evidence
-        values = dict(name=n.name, place_id=n.place_id, role=n.role,
-                      merged_into=n.merged_into, reason=n.reason, cue=ev["cue"] or None,
-                      evidence=ev["sentence"], evidence_start=ev["start"], evidence_end=ev["end"])
-        out.append(_feature(fields, values, point(n.lon, n.lat)))
     return out
 
 

@@ -121,9 +121,11 @@ def framing_points(article, itinerary):
     (geodesics bulge poleward), or, without an itinerary, the article's places."""
     if itinerary and len(itinerary.stops) >= 2:
         points = [(s.lon, s.lat) for s in itinerary.stops]
-        for leg in itinerary.legs:
-            for part in leg.parts:
-                points.extend(part)
+        for layer in itinerary.layers():
+            if layer["name"] == "legs":
+                for _, parts in layer["features"]:
+                    for part in parts:
+                        points.extend(part)
         return points
     return [(p.lon, p.lat) for p in article.places]
 
@@ -259,17 +261,16 @@ def export_map_image(path, frame, crs, project=None, title="", width_mm=240.0, h
 def _article_layers(article, itinerary, gazetteer_version):
     """The article's memory layers by name, styled."""
     built = {}
+    features = layers.engine_features(article.layers(gazetteer_version))
     place_fields = layers.schema_fields("geoparse", "places")
-    places = layers.memory_layer("places", "Point", place_fields,
-                                 layers.place_features(article, place_fields, gazetteer_version))
+    places = layers.memory_layer("places", "Point", place_fields, features["places"])
     stop_ids = []
     if itinerary and len(itinerary.stops) >= 2:
+        trip = layers.engine_features(itinerary.layers())
         leg_fields = layers.schema_fields("itinerary", "legs")
-        legs = layers.memory_layer("legs", "MultiLineString", leg_fields,
-                                   layers.leg_features(itinerary.legs, leg_fields))
+        legs = layers.memory_layer("legs", "MultiLineString", leg_fields, trip["legs"])
         stop_fields = layers.schema_fields("itinerary", "stops")
-        stops = layers.memory_layer("stops", "Point", stop_fields,
-                                    layers.itinerary_stop_features(itinerary, stop_fields))
+        stops = layers.memory_layer("stops", "Point", stop_fields, trip["stops"])
         layers.style_legs(legs)
         layers.style_stops(stops)
         built["legs"] = legs
@@ -278,8 +279,7 @@ def _article_layers(article, itinerary, gazetteer_version):
     layers.style_places(places, stop_place_ids=stop_ids)
     built["places"] = places
     mention_fields = layers.schema_fields("geoparse", "mentions")
-    mentions = layers.memory_layer("mentions", "Point", mention_fields,
-                                   layers.mention_features(article, mention_fields))
+    mentions = layers.memory_layer("mentions", "Point", mention_fields, features["mentions"])
     layers.style_mentions(mentions)
     built["mentions"] = mentions
     return built

@@ -226,6 +226,16 @@ void append_json_open(std::string& out, std::string_view id, const ArticleMeta& 
 void append_json_mentions(std::string& out, const std::vector<Mention>& mentions, bool& first);
 void append_json_close(std::string& out, const std::vector<ArticlePlace>& places);
 
+/// One object of append_json_line(), alone: a mention, one of its alternatives, a place of the
+/// article. The faces that hand out these objects one by one (the Python module's Mention,
+/// MentionCandidate and ArticlePlace) take their fields from here, so they cannot drift from
+/// the CLI's JSON Lines (same keys, order and rounding). `with_alternatives` false writes the
+/// mention's "alternatives" as [] (for a face that hands them out one by one: the panel reads four
+/// fields of 20,000 mentions and should not convert their candidates).
+void append_json_mention(std::string& out, const Mention& mention, bool with_alternatives = true);
+void append_json_alternative(std::string& out, const MentionCandidate& candidate);
+void append_json_article_place(std::string& out, const ArticlePlace& place);
+
 /// Accumulates geoparse results into two point layers for write_layers(), as
 /// layer_schemas("geoparse") declares them (schemas.hpp):
 /// "places" (one point per resolved place per article: article_id, place_id, name, country,

@@ -194,4 +194,12 @@ std::vector<Layer> itinerary_layers(const Itinerary& itinerary);
 /// date, no mode, no traveller) are written as null.
 std::string itinerary_json(const Itinerary& itinerary, int indent = 2);
 
+/// One element of itinerary_json(), alone and compact: stops[i], legs[i] or place_notes[i]. The
+/// faces that hand out stops, legs and notes one by one (the Python module's ItineraryStop,
+/// ItineraryLeg, PlaceNote) take their fields from here, so they cannot drift from the CLI's
+/// JSON. Throws std::out_of_range for an `i` past the end.
+std::string itinerary_stop_json(const Itinerary& itinerary, std::size_t i);
+std::string itinerary_leg_json(const Itinerary& itinerary, std::size_t i);
+std::string itinerary_place_note_json(const Itinerary& itinerary, std::size_t i);
+
 }  // namespace gazetteer

@@ -77,42 +77,59 @@ void append_json_open(std::string& out, std::string_view id, const ArticleMeta& 
     out += ",\"mentions\":[";
 }
 
+void append_json_alternative(std::string& out, const MentionCandidate& c) {
+    out.push_back('{');
+    place_fields(out, c.place);
+    out.push_back(',');
+    key(out, "score"); json_number(out, c.score, 3);
+    out.push_back('}');
+}
+
+void append_json_mention(std::string& out, const Mention& m, bool with_alternatives) {
+    out.push_back('{');
+    fmt::format_to(std::back_inserter(out), "\"start\":{},\"end\":{},", m.start, m.end);
+    key(out, "text"); json_string(out, m.text); out.push_back(',');
+    if (m.place) {
+        place_fields(out, *m.place);
+    } else {
+        out += "\"place_id\":null,\"name\":null,\"country\":null,\"feature_code\":null,\"lat\":null,\"lon\":null";
+    }
+    out.push_back(',');
+    key(out, "confidence"); json_number(out, m.confidence, 3); out.push_back(',');
+    key(out, "kind"); json_string(out, mention_kind_name(m.kind)); out.push_back(',');
+    key(out, "match"); json_string(out, match_kind_name(m.match)); out.push_back(',');
+    key(out, "sentence"); json_string(out, m.sentence); out.push_back(',');
+    fmt::format_to(std::back_inserter(out), "\"sentence_start\":{},", m.sentence_start);
+    key(out, "alternatives");
+    out.push_back('[');
+    for (std::size_t i = 0; with_alternatives && i < m.alternatives.size(); ++i) {
+        if (i) out.push_back(',');
+        append_json_alternative(out, m.alternatives[i]);
+    }
+    out += "],";
+    key(out, "reasons");
+    out.push_back('[');
+    for (std::size_t i = 0; i < m.reasons.size(); ++i) {
+        if (i) out.push_back(',');
+        json_string(out, m.reasons[i]);
+    }
+    out += "]}";
+}
+
+void append_json_article_place(std::string& out, const ArticlePlace& p) {
+    out.push_back('{');
+    place_fields(out, p.place);
+    fmt::format_to(std::back_inserter(out), ",\"count\":{},\"first_start\":{},", p.count, p.first_start);
+    key(out, "max_confidence"); json_number(out, p.max_confidence, 3); out.push_back(',');
+    key(out, "mean_confidence"); json_number(out, p.mean_confidence, 3);
+    out.push_back('}');
+}
+
 void append_json_mentions(std::string& out, const std::vector<Mention>& mentions, bool& first) {
     for (const auto& m : mentions) {
         if (!first) out.push_back(',');
         first = false;
-        out.push_back('{');
-        fmt::format_to(std::back_inserter(out), "\"start\":{},\"end\":{},", m.start, m.end);
-        key(out, "text"); json_string(out, m.text); out.push_back(',');
-        if (m.place) {
-            place_fields(out, *m.place);
-        } else {
-            out += "\"place_id\":null,\"name\":null,\"country\":null,\"feature_code\":null,\"lat\":null,\"lon\":null";
-        }
-        out.push_back(',');
-        key(out, "confidence"); json_number(out, m.confidence, 3); out.push_back(',');
-        key(out, "kind"); json_string(out, mention_kind_name(m.kind)); out.push_back(',');
-        key(out, "match"); json_string(out, match_kind_name(m.match)); out.push_back(',');
-        key(out, "sentence"); json_string(out, m.sentence); out.push_back(',');
-        fmt::format_to(std::back_inserter(out), "\"sentence_start\":{},", m.sentence_start);
-        key(out, "alternatives");
-        out.push_back('[');
-        for (std::size_t i = 0; i < m.alternatives.size(); ++i) {
-            if (i) out.push_back(',');
-            out.push_back('{');
-            place_fields(out, m.alternatives[i].place);
-            out.push_back(',');
-            key(out, "score"); json_number(out, m.alternatives[i].score, 3);
-            out.push_back('}');
-        }
-        out += "],";
-        key(out, "reasons");
-        out.push_back('[');
-        for (std::size_t i = 0; i < m.reasons.size(); ++i) {
-            if (i) out.push_back(',');
-            json_string(out, m.reasons[i]);
-        }
-        out += "]}";
+        append_json_mention(out, m);
     }
 }
 
@@ -122,12 +139,7 @@ void append_json_close(std::string& out, const std::vector<ArticlePlace>& places
     for (const auto& p : places) {
         if (!first) out.push_back(',');
         first = false;
-        out.push_back('{');
-        place_fields(out, p.place);
-        fmt::format_to(std::back_inserter(out), ",\"count\":{},\"first_start\":{},", p.count, p.first_start);
-        key(out, "max_confidence"); json_number(out, p.max_confidence, 3); out.push_back(',');
-        key(out, "mean_confidence"); json_number(out, p.mean_confidence, 3);
-        out.push_back('}');
+        append_json_article_place(out, p);
     }
     out += "]}";
 }

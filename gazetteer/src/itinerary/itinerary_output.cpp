@@ -104,54 +104,82 @@ std::vector<Layer> itinerary_layers(const Itinerary& itinerary) {
     return layers;
 }
 
+namespace {
+
+// nlohmann::json objects keep their keys sorted, so the JSON's key order is alphabetical
+// whatever order they are set in here.
+
+/// A stop's or a note's name and place: name, place_id, lat, lon, country.
+nlohmann::json named_place_json(const std::string& name, const Place& place) {
+    return {{"name", name},
+            {"place_id", json_or_null(place.id)},
+            {"lat", place.lat},
+            {"lon", place.lon},
+            {"country", json_or_null(place.country)}};
+}
+
+nlohmann::json stop_json(const ItineraryStop& s) {
+    nlohmann::json o = named_place_json(s.name, s.place);
+    o["seq"] = s.seq;
+    o["date"] = json_or_null(s.date);
+    o["date_inferred"] = s.date_inferred;
+    o["role"] = stop_role_name(s.role);
+    o["placed_by"] = placement_name(s.placed_by);
+    o["evidence"] = evidence_json(s.evidence);
+    return o;
+}
+
+nlohmann::json leg_json(const Itinerary& itinerary, const ItineraryLeg& l) {
+    return {{"from", itinerary.stops.at(l.from).name},
+            {"to", itinerary.stops.at(l.to).name},
+            {"from_seq", l.from + 1},
+            {"to_seq", l.to + 1},
+            {"mode", json_or_null(l.mode)},
+            // 1 m, as the legs layer.
+            {"distance_km", std::round(l.distance_km * 1000) / 1000}};
+}
+
+nlohmann::json place_note_json(const ItineraryNote& n) {
+    nlohmann::json o = named_place_json(n.name, n.place);
+    o["role"] = mention_role_name(n.role);
+    o["merged_into"] = json_or_null(n.merged_into);
+    o["reason"] = n.reason;
+    o["evidence"] = evidence_json(n.evidence);
+    return o;
+}
+
+std::string dump(const nlohmann::json& j, int indent) {
+    return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
 std::string itinerary_json(const Itinerary& itinerary, int indent) {
     nlohmann::json j;
     j["traveller"] = json_or_null(itinerary.traveller);
     nlohmann::json stops = nlohmann::json::array();
-    for (const auto& s : itinerary.stops) {
-        nlohmann::json o;
-        o["seq"] = s.seq;
-        o["name"] = s.name;
-        o["place_id"] = json_or_null(s.place.id);
-        o["lat"] = s.place.lat;
-        o["lon"] = s.place.lon;
-        o["country"] = json_or_null(s.place.country);
-        o["date"] = json_or_null(s.date);
-        o["date_inferred"] = s.date_inferred;
-        o["role"] = stop_role_name(s.role);
-        o["placed_by"] = placement_name(s.placed_by);
-        o["evidence"] = evidence_json(s.evidence);
-        stops.push_back(std::move(o));
-    }
+    for (const auto& s : itinerary.stops) stops.push_back(stop_json(s));
     j["stops"] = std::move(stops);
     nlohmann::json legs = nlohmann::json::array();
-    for (const auto& l : itinerary.legs) {
-        legs.push_back({{"from", itinerary.stops[l.from].name},
-                        {"to", itinerary.stops[l.to].name},
-                        {"from_seq", l.from + 1},
-                        {"to_seq", l.to + 1},
-                        {"mode", json_or_null(l.mode)},
-                        // 1 m, as the legs layer.
-                        {"distance_km", std::round(l.distance_km * 1000) / 1000}});
-    }
+    for (const auto& l : itinerary.legs) legs.push_back(leg_json(itinerary, l));
     j["legs"] = std::move(legs);
     j["notes"] = itinerary.notes;
     nlohmann::json place_notes = nlohmann::json::array();
-    for (const auto& n : itinerary.place_notes) {
-        nlohmann::json o;
-        o["name"] = n.name;
-        o["place_id"] = json_or_null(n.place.id);
-        o["lat"] = n.place.lat;
-        o["lon"] = n.place.lon;
-        o["country"] = json_or_null(n.place.country);
-        o["role"] = mention_role_name(n.role);
-        o["merged_into"] = json_or_null(n.merged_into);
-        o["reason"] = n.reason;
-        o["evidence"] = evidence_json(n.evidence);
-        place_notes.push_back(std::move(o));
-    }
+    for (const auto& n : itinerary.place_notes) place_notes.push_back(place_note_json(n));
     j["place_notes"] = std::move(place_notes);
-    return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+    return dump(j, indent);
+}
+
+std::string itinerary_stop_json(const Itinerary& itinerary, std::size_t i) {
+    return dump(stop_json(itinerary.stops.at(i)), -1);
+}
+
+std::string itinerary_leg_json(const Itinerary& itinerary, std::size_t i) {
+    return dump(leg_json(itinerary, itinerary.legs.at(i)), -1);
+}
+
+std::string itinerary_place_note_json(const Itinerary& itinerary, std::size_t i) {
+    return dump(place_note_json(itinerary.place_notes.at(i)), -1);
 }
 
 }  // namespace gazetteer

@@ -249,7 +249,8 @@ class ArticleDock(QgsDockWidget):
         self.map_button.setEnabled(True)
         mentions = self.article.mentions
         summary = self.tr("{} mentions ({} resolved), {} places").format(
-            len(mentions), len(mentions) - self.article.unresolved, len(self.article.places))
+            # Resolved mentions from the places' tallies: reading every mention would convert them all.
+            len(mentions), sum(p.count for p in self.article.places), len(self.article.places))
         if self.itinerary and self.itinerary.stops:
             summary += self.tr("; itinerary of {}: {}").format(
                 self.itinerary.traveller or "?", " → ".join(s.name for s in self.itinerary.stops))
@@ -275,8 +276,10 @@ class ArticleDock(QgsDockWidget):
         self._scroll_to(mention)
         self._updating = False
         self._mark_selected(previous, i)
-        if zoom and mention.place is not None:
-            self.zoom_to(mention.place)
+        if zoom and mention.place_id is not None:
+            place = engine.index().place(mention.place_id)
+            if place is not None:
+                self.zoom_to(place)
 
     def choose_alternative(self, i, place_id):
         """Resolves mention `i` to `place_id` (None: no place), remembers the choice for this
@@ -369,8 +372,7 @@ class ArticleDock(QgsDockWidget):
 
     def _fill_alternatives(self, mention):
         self.alternatives.clear()
-        place = mention.place
-        chosen = place.place_id if place is not None else _NO_PLACE
+        chosen = mention.place_id if mention.place_id is not None else _NO_PLACE
         ids = []
         for a in mention.alternatives:
             # The chosen place shows the number the list shows (the mention's confidence, 1.00
@@ -380,9 +382,9 @@ class ArticleDock(QgsDockWidget):
                                                ", " + a.feature_code if a.feature_code else "", number)
             self.alternatives.addItem(label, a.place_id)
             ids.append(a.place_id)
-        if place is not None and chosen not in ids:
+        if chosen != _NO_PLACE and chosen not in ids:
             self.alternatives.insertItem(0, "{} ({}) — {:.2f}".format(
-                place.name, place.country or "?", mention.confidence), chosen)
+                mention.name, mention.country or "?", mention.confidence), chosen)
             ids.insert(0, chosen)
         self.alternatives.addItem(self.tr("(no place)"), _NO_PLACE)
         ids.append(_NO_PLACE)
@@ -416,14 +418,14 @@ class ArticleDock(QgsDockWidget):
         u16 = self._u16
         keep_anchor = QTextCursor.MoveMode.KeepAnchor
         for m in mentions[first:last]:
-            place = m.place
-            key = None if place is None else (place.name, place.country, m.confidence)
+            resolved = m.place_id is not None
+            key = (m.name, m.country, m.confidence) if resolved else None
             fmt = shared.get(key)
             if fmt is None:
                 fmt = QTextCharFormat()
-                fmt.setBackground(_ABSTAINED if place is None else _RESOLVED)
-                if place is not None:
-                    fmt.setToolTip("{} ({}) {:.2f}".format(place.name, place.country, m.confidence))
+                fmt.setBackground(_RESOLVED if resolved else _ABSTAINED)
+                if resolved:
+                    fmt.setToolTip("{} ({}) {:.2f}".format(m.name, m.country, m.confidence))
                 shared[key] = fmt
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(document)

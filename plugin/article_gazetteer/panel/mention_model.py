@@ -45,10 +45,9 @@ class MentionModel(QAbstractTableModel):
             return m.text
         if column == 3:
             return "{:.2f}".format(m.confidence)
-        place = m.place
-        if column == 1:
-            return place.name if place is not None else self._no_place
-        return place.country if place is not None else ""
+        if m.place_id is None:  # the geoparser abstained
+            return self._no_place if column == 1 else ""
+        return m.name if column == 1 else m.country
 
     def headerData(self, section, orientation, role=_DISPLAY):  # noqa: N802 (Qt API)
         if role == _DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):

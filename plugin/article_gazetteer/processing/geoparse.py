@@ -85,10 +85,11 @@ class GeoparseAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
             except ValueError as e:
                 raise QgsProcessingException("{}: {}".format(article_id, e)) from None
             done += 1
-            places_sink.addFeatures(layers.place_features(result, place_fields, version), QgsFeatureSink.Flag.FastInsert)
+            features = layers.engine_features(result.layers(version))
+            places_sink.addFeatures(features["places"], QgsFeatureSink.Flag.FastInsert)
             counts[0] += len(result.places)
             if mentions_sink is not None:
-                mentions_sink.addFeatures(layers.mention_features(result, mention_fields), QgsFeatureSink.Flag.FastInsert)
+                mentions_sink.addFeatures(features["mentions"], QgsFeatureSink.Flag.FastInsert)
             counts[1] += len(result.mentions)
             feedback.setProgress(100.0 * (n + 1) / len(articles))
         if done < len(articles):

@@ -83,6 +83,9 @@ class ItineraryAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
             feedback.pushInfo(note)
         if len(itinerary.stops) < 2:
             feedback.reportError(self.tr("The article gives fewer than two stops: no legs."))
+            features = {}
+        else:
+            features = layers.engine_features(itinerary.layers())
 
         wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
         leg_fields = layers.schema_fields("itinerary", "legs")
@@ -90,17 +93,17 @@ class ItineraryAlgorithm(ArticleInputMixin, GazetteerAlgorithm):
                                                WKB_MULTILINESTRING, wgs84)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.LEGS))
-        sink.addFeatures(layers.leg_features(itinerary.legs, leg_fields), QgsFeatureSink.Flag.FastInsert)
+        sink.addFeatures(features.get("legs", []), QgsFeatureSink.Flag.FastInsert)
         stop_fields = layers.schema_fields("itinerary", "stops")
         sink, stops_dest = self.parameterAsSink(parameters, self.STOPS, context, stop_fields,
                                                 WKB_POINT, wgs84)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.STOPS))
-        sink.addFeatures(layers.itinerary_stop_features(itinerary, stop_fields), QgsFeatureSink.Flag.FastInsert)
+        sink.addFeatures(features.get("stops", []), QgsFeatureSink.Flag.FastInsert)
         note_fields = layers.schema_fields("itinerary", "place_notes")
         sink, notes_dest = self.parameterAsSink(parameters, self.NOTES, context, note_fields, WKB_POINT, wgs84)
         if sink is not None:
-            sink.addFeatures(layers.itinerary_note_features(itinerary, note_fields), QgsFeatureSink.Flag.FastInsert)
+            sink.addFeatures(features.get("place_notes", []), QgsFeatureSink.Flag.FastInsert)
         feedback.setProgress(100)
         feedback.pushInfo(self.tr("Traveller: {}; {} stops.").format(
             itinerary.traveller or "?", len(itinerary.stops)))
