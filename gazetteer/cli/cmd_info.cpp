@@ -6,7 +6,6 @@
 #include <gazetteer/version.hpp>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <iostream>
 
@@ -29,15 +28,7 @@ void add_info_command(CLI::App& app, Common& common) {
         if (a->verify) idx.verify();
         IndexInfo i = idx.info();
         if (a->format == "json") {
-            nlohmann::json j{{"path", i.path},           {"format_version", i.format_version}, {"engine_version", i.engine_version},
-                             {"built_at", i.built_at},   {"file_size", i.file_size},           {"places", i.places},
-                             {"names", i.names},         {"keys", i.keys},                     {"fuzzy_entries", i.fuzzy_entries},
-                             {"boundaries", i.has_boundaries}, {"checksum", i.checksum},       {"verified", a->verify}};
-            j["sources"] = nlohmann::json::array();
-            for (auto& s : i.sources)
-                j["sources"].push_back({{"name", s.name}, {"version", s.version}, {"sha256", s.sha256},
-                                        {"license", s.license}, {"role", s.role}, {"records", s.records}});
-            std::cout << j.dump(2) << "\n";
+            std::cout << index_info_json(i, a->verify, 2) << "\n";
             return;
         }
         std::cout << fmt::format("index:          {}\n", i.path);

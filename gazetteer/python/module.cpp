@@ -634,32 +634,8 @@ PYBIND11_MODULE(_gazetteer_engine, m) {
         .def("__len__", &gz::Index::size)
         .def_property_readonly("path", &gz::Index::path)
         .def("info", [](const gz::Index& idx) {
-            auto i = idx.info();
-            py::dict d;
-            d["path"] = i.path;
-            d["format_version"] = i.format_version;
-            d["engine_version"] = i.engine_version;
-            d["built_at"] = i.built_at;
-            d["file_size"] = i.file_size;
-            d["places"] = i.places;
-            d["names"] = i.names;
-            d["keys"] = i.keys;
-            d["has_boundaries"] = i.has_boundaries;
-            d["checksum"] = i.checksum;
-            py::list sources;
-            for (const auto& s : i.sources) {
-                py::dict sd;
-                sd["name"] = s.name;
-                sd["version"] = s.version;
-                sd["sha256"] = s.sha256;
-                sd["license"] = s.license;
-                sd["role"] = s.role;
-                sd["records"] = s.records;
-                sources.append(sd);
-            }
-            d["sources"] = sources;
-            return d;
-        }, "What the index holds, as a dict (the `gazetteer info` fields).")
+            return py::module_::import("json").attr("loads")(gz::index_info_json(idx.info(), false));
+        }, "What the index holds, as a dict: the object `gazetteer info --format json` prints.")
         .def("place", [](const gz::Index& idx, const std::string& place_id, bool alt_names) -> py::object {
             auto i = idx.find_id(place_id);
             if (!i) return py::none();

@@ -181,6 +181,13 @@ class ResultObjectTest(unittest.TestCase):
             self.assertTrue(cli["stops"], name)
             self.assert_same_object(itinerary, cli, name + " itinerary")
 
+    def test_index_info_is_the_cli_json(self):
+        """Index.info() is the object `gazetteer info --format json` prints (without --verify)."""
+        cli = self.cli("info", "--format", "json")
+        self.assertEqual(self.index.info(), cli)
+        self.assertFalse(cli["verified"])
+        self.assertGreater(cli["places"], 0)
+
     # --- the plugin's features against the CLI's -------------------------------------------------
 
     def cli_text(self, *args):

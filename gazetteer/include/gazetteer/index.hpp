@@ -56,6 +56,12 @@ struct IndexInfo {
     std::string checksum;         ///< hex XXH3-64 over the section table and sections
 };
 
+/// `info` as a JSON object, the one `gazetteer info --format json` prints and Python's
+/// Index.info() returns: the fields of IndexInfo (has_boundaries as "boundaries") and its
+/// sources, and `verified`, whether every section's checksum was checked. `indent` as
+/// nlohmann::json::dump (-1: one line).
+std::string index_info_json(const IndexInfo& info, bool verified, int indent = -1);
+
 namespace detail {
 struct IndexData;
 struct IndexAccess;
