@@ -33,13 +33,13 @@ void add_reverse_command(CLI::App& app, Common& common) {
     cmd->callback([a, &common] {
         auto r = reverse(common.index(), a->lat, a->lon, a->limit, a->radius, a->feature_classes);
         if (a->format == "json") {
-            nlohmann::json j;
+            nlohmann::ordered_json j;
             j["lat"] = a->lat;
             j["lon"] = a->lon;
             j["country"] = r.country;
             j["country_name"] = r.country_place ? r.country_place->name : "";
-            j["nearest"] = nlohmann::json::array();
-            for (auto& c : r.nearest) j["nearest"].push_back(candidate_json(c));
+            j["nearest"] = nlohmann::ordered_json::array();
+            for (auto& c : r.nearest) j["nearest"].push_back(candidate_object(c));
             std::cout << j.dump(2) << "\n";
         } else if (a->format == "geojson") {
             print_candidates(std::cout, r.nearest, "geojson");

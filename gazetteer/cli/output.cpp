@@ -13,43 +13,18 @@
 
 namespace gazetteer::cli {
 
-nlohmann::json place_json(const Place& p) {
-    nlohmann::json j;
-    j["place_id"] = p.id;
-    j["name"] = p.name;
-    j["lat"] = p.lat;
-    j["lon"] = p.lon;
-    j["country"] = p.country;
-    j["admin1_name"] = p.admin1_name;
-    j["admin1_code"] = p.admin1_code;
-    j["feature_class"] = std::string(p.feature_class ? 1 : 0, p.feature_class);
-    j["feature_code"] = p.feature_code;
-    j["population"] = p.population;
-    j["source"] = source_name(p.source);
-    return j;
-}
-
-nlohmann::json candidate_json(const Candidate& c) {
-    nlohmann::json j = place_json(c.place);
-    j["score"] = c.score;
-    j["match"] = match_label(c);  // "fuzzy" for a typo match, with its edit distance
-    j["matched_name"] = c.matched_name;
-    if (c.edit_distance) j["edit_distance"] = c.edit_distance;
-    if (c.distance_km >= 0) j["distance_km"] = c.distance_km;
-    j["reasons"] = c.reasons;
-    return j;
-}
+nlohmann::ordered_json candidate_object(const Candidate& c) { return nlohmann::ordered_json::parse(candidate_json(c)); }
 
 void print_candidates(std::ostream& out, const std::vector<Candidate>& cands, const std::string& format) {
     if (format == "json") {
-        nlohmann::json arr = nlohmann::json::array();
-        for (const auto& c : cands) arr.push_back(candidate_json(c));
+        nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+        for (const auto& c : cands) arr.push_back(candidate_object(c));
         out << arr.dump(2) << "\n";
     } else if (format == "geojson") {
         // RFC 7946: a FeatureCollection of Points, [longitude, latitude] in WGS84.
-        nlohmann::json fc{{"type", "FeatureCollection"}, {"features", nlohmann::json::array()}};
+        nlohmann::ordered_json fc{{"type", "FeatureCollection"}, {"features", nlohmann::ordered_json::array()}};
         for (const auto& c : cands) {
-            nlohmann::json props = candidate_json(c);
+            nlohmann::ordered_json props = candidate_object(c);
             props.erase("lat");
             props.erase("lon");
             fc["features"].push_back({{"type", "Feature"},

@@ -11,12 +11,8 @@
 
 namespace gazetteer::cli {
 
-/// JSON object of a place (place_id, name, lat, lon, country, admin1_name, admin1_code, feature_class,
-/// feature_code, population, source): the key names of the geoparse JSON and the Python module.
-nlohmann::json place_json(const Place& p);
-
-/// JSON object of a candidate: the place's fields plus score, match, matched_name, reasons.
-nlohmann::json candidate_json(const Candidate& c);
+/// A candidate as an ordered JSON object: the engine's candidate_json(), which every face gives.
+nlohmann::ordered_json candidate_object(const Candidate& c);
 
 /// Prints candidates in `format` ("table", "json" or "geojson"); throws UsageError otherwise.
 void print_candidates(std::ostream& out, const std::vector<Candidate>& cands, const std::string& format);

@@ -181,6 +181,17 @@ class ResultObjectTest(unittest.TestCase):
             self.assertTrue(cli["stops"], name)
             self.assert_same_object(itinerary, cli, name + " itinerary")
 
+    def test_candidates_are_the_cli_json(self):
+        """A look-up's Candidates are the objects `gazetteer lookup --format json` prints, key for
+        key and in the same order: exact, typo-corrected and near-a-point queries."""
+        for query, options, cli_options in (("Vladivostok", {}, []), ("Vladivostk", {}, []),
+                                             ("Portland", {"near": (45.5, -122.7)}, ["--near", "45.5,-122.7"])):
+            cli = self.cli("lookup", query, "--format", "json", "--limit", "3", *cli_options)
+            got = [c.to_dict() for c in self.index.lookup(query, limit=3, **options)]
+            self.assertTrue(cli, query)
+            self.assertEqual([list(c) for c in got], [list(c) for c in cli], query)
+            self.assertEqual(json.loads(json.dumps(got)), cli, query)
+
     def test_index_info_is_the_cli_json(self):
         """Index.info() is the object `gazetteer info --format json` prints (without --verify)."""
         cli = self.cli("info", "--format", "json")

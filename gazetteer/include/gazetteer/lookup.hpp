@@ -77,6 +77,14 @@ UniqueResolution resolve_unique(const Index& index, std::string_view text);
 /// says how far), else match_kind_name(match): "name", "ascii_name", "alt_name", ...
 const char* match_label(const Candidate& candidate) noexcept;
 
+/// A look-up or reverse candidate as the JSON object every face gives for it (the CLI's
+/// `lookup`/`search`/`reverse` output, Python's Candidate.to_dict()): place_id, name, ascii_name,
+/// lat, lon, feature_class, feature_code, country, admin1_code, admin1_name, population, source,
+/// importance, alt_names ([name, lang] pairs, only when loaded), then score, match
+/// (match_label()), match_kind, matched_name, edit_distance, distance_km (null without a point)
+/// and reasons. `indent` as nlohmann::json::dump (-1: one line).
+std::string candidate_json(const Candidate& candidate, int indent = -1);
+
 /// Type-ahead: places whose names start with `prefix`, best first: the look-up score of the
 /// completed name, less 1% for each byte still missing (see completion_rank). Without a `near`
 /// point the answer is exact: from the completions the index stores for busy prefixes, or by
