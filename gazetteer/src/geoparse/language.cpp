@@ -96,8 +96,17 @@ std::string_view cyrillic_icu(char32_t c) {
     return {};
 }
 
-// ICU Jamo-Latin: initial consonants, vowels and final consonants of a Hangul syllable
-// (Unicode's syllable = 0xAC00 + (initial * 21 + vowel) * 28 + final).
+// The initial consonant, vowel and final consonant of a Hangul syllable, as indices into the
+// tables below (Unicode's syllable = 0xAC00 + (initial * 21 + vowel) * 28 + final).
+struct Jamo {
+    unsigned ini, vow, fin;
+};
+Jamo jamo_of(char32_t syllable) {
+    const auto s = static_cast<unsigned>(syllable - 0xAC00);
+    return {s / (21 * 28), (s / 28) % 21, s % 28};
+}
+
+// ICU Jamo-Latin: initial consonants, vowels and final consonants of a Hangul syllable.
 constexpr std::array<std::string_view, 19> k_initial = {"g", "kk", "n", "d", "tt", "l", "m", "b", "pp", "s",
                                                         "ss", "", "j", "jj", "ch", "k", "t", "p", "h"};
 constexpr std::array<std::string_view, 21> k_vowel = {"a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae",
@@ -224,8 +233,7 @@ void word_key(std::string_view word, std::string& out) {
             continue;
         }
         if (is_hangul_syllable(c)) {
-            unsigned s = static_cast<unsigned>(c - 0xAC00);
-            unsigned ini = s / (21 * 28), vow = (s / 28) % 21, fin = s % 28;
+            const auto [ini, vow, fin] = jamo_of(c);
             if (prev_final > 0 && k_sep_final_initial[static_cast<std::size_t>(prev_final)][ini] == '1') pending_space = true;
             bool junction = prev_final == 0 && ini == 11;
             if (junction) {
@@ -280,8 +288,7 @@ void hangul_rr_key(std::string_view word, std::string& out) {
         char32_t c = decode_utf8(word, i, len);
         i += len;
         if (is_hangul_syllable(c)) {
-            unsigned s = static_cast<unsigned>(c - 0xAC00);
-            unsigned ini = s / (21 * 28), vow = (s / 28) % 21, fin = s % 28;
+            const auto [ini, vow, fin] = jamo_of(c);
             // ㄴ and ㄹ meeting read "ll" ("전라" Jeolla, "설날" Seollal), the one sound change
             // of the romanisation kept here because place names are full of it.
             bool liquid = (prev_final == 4 && ini == 5) || (prev_final == 8 && (ini == 2 || ini == 5));
@@ -320,8 +327,7 @@ void hangul_loanword_key(std::string_view word, std::string& out) {
             if (c < 0x80 && c != ' ') append_ascii_key(out, c);
             continue;
         }
-        unsigned s = static_cast<unsigned>(c - 0xAC00);
-        unsigned ini = s / (21 * 28), vow = (s / 28) % 21, fin = s % 28;
+        const auto [ini, vow, fin] = jamo_of(c);
         out += initials[ini];
         // 으 after a consonant with no final is the vowel Korean adds to a lone consonant.
         if (!(vow == 18 && ini != 11 && fin == 0)) out += vow == 18 ? std::string_view("u") : vowels[vow];
@@ -352,8 +358,7 @@ void hangul_mr_key(std::string_view word, std::string& out) {
             if (c < 0x80) append_ascii_key(out, c);
             continue;
         }
-        unsigned s = static_cast<unsigned>(c - 0xAC00);
-        unsigned ini = s / (21 * 28), vow = (s / 28) % 21, fin = s % 28;
+        const auto [ini, vow, fin] = jamo_of(c);
         if (prev_final > 0) {
             // A final before ㅇ carries over voiced ("압록" aside, "평안" -> "pyongan").
             out += (ini == 11 && (prev_final == 1 || prev_final == 7 || prev_final == 17 || prev_final == 22))
