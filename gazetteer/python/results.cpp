@@ -223,43 +223,32 @@ ItineraryPtr sample_itinerary() {
     return it;
 }
 
+/// A stop, leg or place note: the engine's JSON of item `i` of its itinerary (`Write`).
+template <class View, std::string (*Write)(const Itinerary&, std::size_t)>
+struct ItineraryItemSpec {
+    static std::string json(const View& v) { return Write(*v.owner, v.i); }
+    static std::string shell(const View& v) { return json(v); }
+    static py::object list(const View&, std::string_view) { return {}; }
+    static View sample() {
+        View v;
+        v.owner = sample_itinerary();
+        return v;
+    }
+};
+
 template <>
-struct Spec<StopView> {
+struct Spec<StopView> : ItineraryItemSpec<StopView, itinerary_stop_json> {
     static constexpr const char* kName = "ItineraryStop";
-    static std::string json(const StopView& v) { return itinerary_stop_json(*v.owner, v.i); }
-    static std::string shell(const StopView& v) { return json(v); }
-    static py::object list(const StopView&, std::string_view) { return {}; }
-    static StopView sample() {
-        StopView v;
-        v.owner = sample_itinerary();
-        return v;
-    }
 };
 
 template <>
-struct Spec<LegView> {
+struct Spec<LegView> : ItineraryItemSpec<LegView, itinerary_leg_json> {
     static constexpr const char* kName = "ItineraryLeg";
-    static std::string json(const LegView& v) { return itinerary_leg_json(*v.owner, v.i); }
-    static std::string shell(const LegView& v) { return json(v); }
-    static py::object list(const LegView&, std::string_view) { return {}; }
-    static LegView sample() {
-        LegView v;
-        v.owner = sample_itinerary();
-        return v;
-    }
 };
 
 template <>
-struct Spec<PlaceNoteView> {
+struct Spec<PlaceNoteView> : ItineraryItemSpec<PlaceNoteView, itinerary_place_note_json> {
     static constexpr const char* kName = "PlaceNote";
-    static std::string json(const PlaceNoteView& v) { return itinerary_place_note_json(*v.owner, v.i); }
-    static std::string shell(const PlaceNoteView& v) { return json(v); }
-    static py::object list(const PlaceNoteView&, std::string_view) { return {}; }
-    static PlaceNoteView sample() {
-        PlaceNoteView v;
-        v.owner = sample_itinerary();
-        return v;
-    }
 };
 
 template <>

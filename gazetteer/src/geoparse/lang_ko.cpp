@@ -149,7 +149,9 @@ private:
     const std::vector<Token>& m_toks;
     std::vector<LanguageSpan>& m_out;
     std::string m_key;
-    bool m_verified = false, m_rr = false, m_suffix = false, m_route = false, m_loanword = false;  // of the last match_at()
+    // Of the last match_at(): m_supported_cue is a cue that holds only with the article's support
+    // (the object of a verb of travel, a noun joined to a known name).
+    bool m_verified = false, m_rr = false, m_suffix = false, m_supported_cue = false, m_loanword = false;
 
     std::string_view surface(std::uint32_t t) const { return m_text.substr(m_toks[t].begin, m_toks[t].end - m_toks[t].begin); }
     bool hangul_word(std::uint32_t t) const {
@@ -396,27 +398,27 @@ private:
             sp.cue = true;
             sp.reasons.push_back("locative particle '" + std::string(last_particle) + "'");
         }
-        m_route = false;
+        m_supported_cue = false;
         if ((last_particle == "을" || last_particle == "를") && hangul_word(last + 1) && m_toks[last + 1].is(TokSpaceBefore)) {
             std::string_view nw = surface(last + 1);
             for (auto v : k_route_verbs)
                 if (nw.substr(0, v.size()) == v) {
                     sp.cue = true;
-                    m_route = true;
+                    m_supported_cue = true;
                     sp.reasons.push_back("object of '" + std::string(nw) + "'");
                     break;
                 }
         }
         // "하산과 나진을 잇는": a noun joined by 과/와 to a name the index knows is likely a place too;
         // like the object of a verb of travel, it needs the article's support.
-        if (!m_route && (last_particle == "과" || last_particle == "와") && hangul_word(last + 1) &&
+        if (!m_supported_cue && (last_particle == "과" || last_particle == "와") && hangul_word(last + 1) &&
             m_toks[last + 1].is(TokSpaceBefore)) {
             std::vector<Split> nv;
             splits(last + 1, nv);
             for (const auto& s : nv) {
                 Hit h;
                 if (syllables(s.noun) >= 2 && lookup({}, s.noun, h)) {
-                    m_route = true;
+                    m_supported_cue = true;
                     sp.reasons.push_back("joined to '" + std::string(s.noun) + "'");
                     break;
                 }
@@ -497,7 +499,7 @@ private:
         // The object of a verb of travel ("하산을 거쳐") may be such a name too, but abstract
         // objects take the same verbs ("절차를 거쳐"), so it also needs the article's support.
         if (!verified && !m_rr && !strong_cue) {
-            if (m_route) {
+            if (m_supported_cue) {
                 sp.weak = true;
             } else {
                 if (m_idx.place_country(sp.list[0].place) != "CN") return false;
